@@ -1,0 +1,1 @@
+"""gridlink api package."""

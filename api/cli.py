@@ -1,0 +1,31 @@
+"""``gridlink serve``: the API under uvicorn."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from graph.settings import get_api_settings
+
+
+def serve(host: str | None = None, port: int | None = None, reload: bool = False) -> None:
+    """Run the API in this process until interrupted."""
+    import uvicorn
+
+    s = get_api_settings()
+    uvicorn.run("api.app:create_app", factory=True, host=host or s.host, port=port or s.port,
+                reload=reload, log_level="info")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``serve`` command to the root app."""
+
+    @app.command("serve")
+    def serve_cmd(
+        host: Annotated[str | None, typer.Option(help="Bind address (default GRIDLINK_API_HOST or 127.0.0.1).")] = None,
+        port: Annotated[int | None, typer.Option(help="Port (default GRIDLINK_API_PORT or 8000).")] = None,
+        reload: Annotated[bool, typer.Option(help="Reload on code changes (development).")] = False,
+    ) -> None:
+        """Serve the GraphQL API (/graphql), health (/healthz, /readyz) and OpenAPI docs (/docs)."""
+        serve(host, port, reload)

@@ -1,0 +1,163 @@
+"""The ``gridlink`` command: the root app, the ``db`` group and ``up`` (the main job).
+
+Other packages add their groups through a ``register(app)`` function: ``ingest.cli`` (ingest, demo),
+``queries.cli`` (query), ``api.cli`` (serve). Logging is configured here and only here.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from graph import server
+from graph.errors import GraphError
+
+console = Console(stderr=True)
+app = typer.Typer(
+    name="gridlink",
+    help="Knowledge graph of the units that co-build community services: which resources could serve "
+    "this grid, and why.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,  # tracebacks with locals could print passwords
+    rich_markup_mode="rich",
+)
+db_app = typer.Typer(help="Run the local Neo4j 5.26 (from Maven Central jars) and manage the schema.",
+                     no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@app.callback()
+def _root(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log debug details to stderr.")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    # the driver logs every retry at INFO; keep the CLI readable
+    logging.getLogger("neo4j").setLevel(logging.WARNING)
+
+
+@db_app.command("start")
+def db_start() -> None:
+    """Provision Neo4j once (into ~/.cache/gridlink), start it, wait until Bolt answers, apply the schema."""
+    t0 = time.monotonic()
+    with console.status("starting Neo4j (the first start downloads ~140 MB of jars with Maven)…"):
+        st, started = server.start(quiet=True)
+    _migrate()
+    verb = "started" if started else "already running"
+    console.print(f"[green]Neo4j {st.version} {verb}[/] in {time.monotonic() - t0:.1f}s")
+    _print_status(st)
+
+
+@db_app.command("stop")
+def db_stop() -> None:
+    """Stop the local Neo4j cleanly (the graph stays on disk)."""
+    stopped = server.stop()
+    console.print("[green]Neo4j stopped[/]" if stopped else "Neo4j was not running")
+
+
+@db_app.command("status")
+def db_status() -> None:
+    """Tell whether the local Neo4j runs, its URIs, version, data folder and log file."""
+    st = server.status()
+    console.print("[green]running[/]" if st.running else "[yellow]not running[/]")
+    _print_status(st)
+    if not st.running:
+        raise typer.Exit(3)
+
+
+@db_app.command("migrate")
+def db_migrate() -> None:
+    """Apply the graph schema (constraints and indexes) idempotently; record the version in the graph."""
+    _migrate()
+
+
+def _migrate() -> int:
+    from graph.driver import get_driver
+    from graph.schema import migrate
+
+    version = migrate(get_driver())
+    console.print(f"schema at version {version}")
+    return version
+
+
+def _print_status(st: server.ServerStatus) -> None:
+    console.print(f"  bolt     {st.bolt_uri}\n  browser  {st.browser_url}\n  version  {st.version or '-'}\n"
+                  f"  pid      {st.pid or '-'}\n  home     {st.home}\n  log      {st.log_file}")
+
+
+@app.command("up")
+def up(
+    demo: Annotated[bool, typer.Option(help="Load the demo data set when the graph has none.")] = True,
+    serve: Annotated[bool, typer.Option(help="Serve the API after set-up (Ctrl-C stops it).")] = True,
+) -> None:
+    """The main job: start the local Neo4j, apply the schema, load the demo data, serve the API."""
+    db_start()
+    if demo:
+        try:
+            from ingest.demo import ensure_demo_loaded
+        except ModuleNotFoundError as e:
+            if e.name != "ingest.demo":
+                raise
+            console.print("[yellow]demo data not available in this build[/]")
+        else:
+            ensure_demo_loaded(console)
+    st = server.status()
+    console.print(f"[bold]Neo4j Browser:[/] {st.browser_url}  (user neo4j, password from NEO4J_PASSWORD)")
+    if serve:
+        from api.cli import serve as run_api
+        from graph.settings import get_api_settings
+
+        s = get_api_settings()
+        console.print(f"[bold]API:[/] http://{s.host}:{s.port}/graphql  health: http://{s.host}:{s.port}/healthz")
+        run_api()
+
+
+def _register_groups() -> None:
+    import importlib
+
+    for module in ("ingest.cli", "queries.cli", "api.cli"):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as e:
+            if e.name != module:
+                raise
+            continue
+        mod.register(app)
+
+
+_register_groups()
+
+
+def main() -> None:
+    """Console entry point: run the app, turning known errors into a message and a hint, never a traceback."""
+    from ingest.errors import IngestError
+    from queries.errors import QueryError
+
+    try:
+        app()
+    except (GraphError, IngestError, QueryError) as e:
+        console.print(f"[red]error:[/] {e}")
+        hint = getattr(e, "hint", None)
+        if hint:
+            console.print(f"[yellow]how to fix:[/] {hint}")
+        sys.exit(1)
+    except Exception as e:  # noqa: BLE001 - last resort: the driver's errors carry a clear message already
+        import neo4j
+
+        if isinstance(e, neo4j.exceptions.ServiceUnavailable | neo4j.exceptions.AuthError):
+            console.print(f"[red]error:[/] cannot use Neo4j at the configured NEO4J_URI: {e}")
+            console.print("[yellow]how to fix:[/] run `gridlink db start`, or set NEO4J_URI / NEO4J_PASSWORD")
+            sys.exit(1)
+        raise
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,174 @@
+"""The catalog of named Cypher queries: one ``queries/*.cypher`` file per query.
+
+Each file starts with a header of ``//`` lines and then the Cypher, so it pastes straight into Neo4j Browser::
+
+    // name: grid_by_code
+    // title: A grid by its code
+    // description: The grid, its community and street.
+    // params: code (str), scheme (str)
+    // returns: uid, code, name, communityCode
+    // example: :param code => '510107005001001'
+    // example: :param scheme => 'LOCAL'
+    MATCH (g:Grid {code: $code, scheme: $scheme}) ...
+
+At load time the declared ``params`` must equal the ``$parameters`` used in the text (aiosql's rule), so a typo
+fails at import rather than at run time. Queries run with the name as transaction metadata, visible in
+``SHOW TRANSACTIONS`` and ``query.log``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, LiteralString, cast
+
+import neo4j
+
+from graph.driver import database, get_driver
+from graph.settings import get_neo4j_settings
+from queries.errors import QueryDefinitionError, UnknownQueryError
+
+_HEADER = re.compile(r"^//\s*([a-z_]+):\s?(.*)$")
+_PARAM_DECL = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(([^)]*)\))?\s*$")
+_PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+_COMMENT = re.compile(r"//[^\n]*")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A parsed ``.cypher`` file."""
+
+    name: str
+    title: str
+    description: str
+    params: dict[str, str]  # name -> declared type
+    returns: tuple[str, ...]
+    examples: tuple[str, ...]
+    text: str
+    write: bool
+
+    def example_params(self) -> dict[str, Any]:
+        """The example ``:param`` values as Python values (best effort, for docs and the guide)."""
+        out: dict[str, Any] = {}
+        for ex in self.examples:
+            m = re.match(r":param\s+([A-Za-z_]\w*)\s*=>\s*(.+)$", ex.strip())
+            if m:
+                out[m.group(1)] = _literal(m.group(2).strip())
+        return out
+
+
+def _literal(src: str) -> Any:
+    import ast
+
+    src = src.replace("null", "None").replace("true", "True").replace("false", "False")
+    try:
+        return ast.literal_eval(src)
+    except (ValueError, SyntaxError):
+        return src
+
+
+def parse(name: str, source: str) -> NamedQuery:
+    """Parse one query file.
+
+    Args:
+        name: file stem, which must equal the header's ``name``.
+        source: the file's text.
+
+    Raises:
+        QueryDefinitionError: a missing header field, or declared and used parameters differ.
+    """
+    meta: dict[str, list[str]] = {}
+    lines = source.splitlines()
+    body_start = 0
+    for i, line in enumerate(lines):
+        m = _HEADER.match(line.strip())
+        if not m:
+            body_start = i
+            break
+        meta.setdefault(m.group(1), []).append(m.group(2).strip())
+    else:
+        body_start = len(lines)
+    text = "\n".join(lines[body_start:]).strip().rstrip(";")
+    for field in ("name", "title", "description"):
+        if field not in meta:
+            raise QueryDefinitionError(f"{name}.cypher: header line '// {field}:' is missing")
+    if meta["name"][0] != name:
+        raise QueryDefinitionError(f"{name}.cypher: header name {meta['name'][0]!r} differs from the file name")
+    params: dict[str, str] = {}
+    for decl in ",".join(meta.get("params", [])).split(","):
+        if decl.strip():
+            m = _PARAM_DECL.match(decl)
+            if not m:
+                raise QueryDefinitionError(f"{name}.cypher: cannot read parameter declaration {decl!r}")
+            params[m.group(1)] = (m.group(2) or "any").strip()
+    code = _COMMENT.sub("", _STRING.sub("''", text))
+    used = set(_PARAM_USE.findall(code))
+    if used != set(params):
+        raise QueryDefinitionError(
+            f"{name}.cypher: declared params {sorted(params)} differ from used {sorted(used)}")
+    returns = tuple(r.strip() for r in ",".join(meta.get("returns", [])).split(",") if r.strip())
+    write = bool(re.search(r"\b(CREATE|MERGE|SET|DELETE|REMOVE)\b", code))
+    return NamedQuery(name, meta["title"][0], " ".join(meta["description"]), params, returns,
+                      tuple(meta.get("example", [])), text, write)
+
+
+@lru_cache(maxsize=1)
+def catalog() -> dict[str, NamedQuery]:
+    """Every named query shipped in the ``queries`` package, by name."""
+    found: dict[str, NamedQuery] = {}
+    for entry in sorted(resources.files("queries").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".cypher"):
+            stem = entry.name[: -len(".cypher")]
+            found[stem] = parse(stem, entry.read_text(encoding="utf-8"))
+    return found
+
+
+def get(name: str) -> NamedQuery:
+    """The named query, or :class:`UnknownQueryError` listing close names."""
+    try:
+        return catalog()[name]
+    except KeyError:
+        import difflib
+
+        close = difflib.get_close_matches(name, catalog(), n=3)
+        raise UnknownQueryError(name, close) from None
+
+
+def to_query(q: NamedQuery, timeout: float | None = None) -> neo4j.Query:
+    """The driver ``Query`` with the name as transaction metadata."""
+    # The one place where file text becomes a LiteralString: query files ship with the code, never user input.
+    return neo4j.Query(cast(LiteralString, q.text), metadata={"query": q.name},
+                       timeout=timeout if timeout is not None else get_neo4j_settings().query_timeout_s)
+
+
+def run(name: str, params: dict[str, Any] | None = None, *, driver: neo4j.Driver | None = None,
+        timeout: float | None = None) -> neo4j.EagerResult:
+    """Run a named query in one round trip: read queries in read transactions, routed to readers.
+
+    Args:
+        name: query name (file stem).
+        params: values for its parameters; missing ones are passed as null.
+        driver: defaults to the process driver.
+        timeout: server-side timeout in seconds (default ``NEO4J_QUERY_TIMEOUT_S``).
+
+    Returns:
+        The eager result (records, summary, keys).
+
+    Raises:
+        UnknownQueryError: no such query.
+        QueryParameterError: a parameter was given that the query does not declare.
+    """
+    q = get(name)
+    given = dict(params or {})
+    extra = set(given) - set(q.params)
+    if extra:
+        from queries.errors import QueryParameterError
+
+        raise QueryParameterError(name, sorted(extra), sorted(q.params))
+    full = {p: given.get(p) for p in q.params}
+    drv = driver or get_driver()
+    routing = neo4j.RoutingControl.WRITE if q.write else neo4j.RoutingControl.READ
+    return drv.execute_query(to_query(q, timeout), full, database_=database(), routing_=routing)

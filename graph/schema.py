@@ -12,7 +12,6 @@ import logging
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import LiteralString, cast
 
 import neo4j
 
@@ -83,7 +82,7 @@ def migrate(driver: neo4j.Driver) -> int:
         for stmt in mig.statements:
             try:
                 # statements come from files shipped in this package, never from user input
-                driver.execute_query(cast(LiteralString, stmt), database_=database())
+                driver.execute_query(stmt, database_=database())
             except neo4j.exceptions.Neo4jError as e:
                 raise SchemaError(f"migration {mig.name} failed on: {stmt[:120]}…: {e.message}") from e
         driver.execute_query(
@@ -96,16 +95,20 @@ def migrate(driver: neo4j.Driver) -> int:
     return latest
 
 
+_LIST = "reduce(s = '', x IN coalesce(labelsOrTypes, []) + coalesce(properties, []) | s + x + ',')"
+
+
 def describe(driver: neo4j.Driver) -> list[tuple[str, str, str]]:
     """Constraints and indexes as sorted ``(kind, name, definition)`` rows, for comparing two states."""
     rows: list[tuple[str, str, str]] = []
-    recs, _, _ = driver.execute_query("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties "
-                                      "RETURN name, type + ' ' + reduce(s = '', x IN labelsOrTypes + properties | s + x + ',')",
-                                      database_=database(), routing_=neo4j.RoutingControl.READ)
+    read = neo4j.RoutingControl.READ
+    recs, _, _ = driver.execute_query(
+        "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type + ' ' + " + _LIST,
+        database_=database(), routing_=read)
     rows += [("constraint", r[0], r[1]) for r in recs]
-    recs, _, _ = driver.execute_query("SHOW INDEXES YIELD name, type, labelsOrTypes, properties, options "
-                                      "RETURN name, type + ' ' + reduce(s = '', x IN coalesce(labelsOrTypes, []) + coalesce(properties, []) | s + x + ',') "
-                                      "+ ' ' + coalesce(options.indexConfig['fulltext.analyzer'], '')",
-                                      database_=database(), routing_=neo4j.RoutingControl.READ)
+    recs, _, _ = driver.execute_query(
+        "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, options RETURN name, type + ' ' + " + _LIST
+        + " + ' ' + coalesce(options.indexConfig['fulltext.analyzer'], '')",
+        database_=database(), routing_=read)
     rows += [("index", r[0], r[1]) for r in recs]
     return sorted(rows)

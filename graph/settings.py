@@ -27,7 +27,7 @@ class Neo4jSettings(BaseSettings):
     password: SecretStr = SecretStr("gridlink-dev")
     database: str = "neo4j"
     max_connection_pool_size: int = 50
-    query_timeout_s: float = Field(30.0, description="server-side timeout of one named query")
+    query_timeout_s: float = Field(default=30.0, description="server-side timeout of one named query")
 
 
 class LocalServerSettings(BaseSettings):
@@ -37,8 +37,8 @@ class LocalServerSettings(BaseSettings):
 
     version: str = "5.26.30"
     browser_version: str = "5.24.0"
-    cache_dir: Path = Field(default_factory=_cache_home, description="jar cache, outside the repository")
-    home: Path | None = Field(None, description="server home (data, logs); default <cache_dir>/server-<bolt_port>")
+    cache_dir: Path = Field(default_factory=_cache_home, description="jar cache, outside the repo")
+    home: Path | None = Field(default=None, description="server home; default <cache_dir>/server-<bolt_port>")
     bolt_port: int = 7687
     http_port: int = 7474
     listen_address: str = "127.0.0.1"
@@ -67,7 +67,7 @@ class ApiSettings(BaseSettings):
     # API keys: "key:role" pairs separated by commas; roles are reader, planner, admin.
     # Empty means the demo keys below are active (a warning is logged at start).
     keys: SecretStr = SecretStr("")
-    anonymous_role: str | None = Field("reader", description="role of requests without a key; empty = refuse")
+    anonymous_role: str | None = Field(default="reader", description="role of requests without a key; empty = refuse")
 
 
 @lru_cache(maxsize=1)

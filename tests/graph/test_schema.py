@@ -7,7 +7,8 @@ from graph.schema import current_version, describe, migrate, migrations, split_s
 
 
 def test_split_statements_drops_comments_and_blank_statements() -> None:
-    text = "// head\nCREATE INDEX a IF NOT EXISTS FOR (n:A) ON (n.x);\n\n// mid\nCREATE INDEX b IF NOT EXISTS\nFOR (n:B) ON (n.y);\n"
+    text = ("// head\nCREATE INDEX a IF NOT EXISTS FOR (n:A) ON (n.x);\n\n"
+            "// mid\nCREATE INDEX b IF NOT EXISTS\nFOR (n:B) ON (n.y);\n")
     assert split_statements(text) == [
         "CREATE INDEX a IF NOT EXISTS FOR (n:A) ON (n.x)",
         "CREATE INDEX b IF NOT EXISTS\nFOR (n:B) ON (n.y)",
@@ -36,7 +37,8 @@ def test_migrate_twice_changes_nothing(graph: neo4j.Driver) -> None:
 def test_fulltext_index_uses_cjk_analyzer_and_matches_two_characters(graph: neo4j.Driver) -> None:
     rows = [r for r in describe(graph) if r[1] == "organization_names"]
     assert rows and "cjk" in rows[0][2]
-    graph.execute_query("CREATE (:Organization {uid: 'x1', name: '成都市武侯区玉林社区卫生服务中心'})", database_="neo4j")
+    graph.execute_query("CREATE (:Organization {uid: 'x1', name: $name})", name="成都市武侯区玉林社区卫生服务中心",
+                        database_="neo4j")
     graph.execute_query("CALL db.awaitIndexes(60)", database_="neo4j")
     # the full-text index is eventually consistent only when configured so; default is on commit
     recs, _, _ = graph.execute_query(

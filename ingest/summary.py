@@ -1,0 +1,54 @@
+"""What one ingest run did: :class:`RunSummary`, and the kinds an ingest knows."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: every kind ``gridlink ingest KIND`` accepts, in the order a full load runs them
+KINDS: tuple[str, ...] = (
+    "divisions", "grids", "enterprises", "public-units", "social-orgs", "party-orgs",
+    "resources", "needs", "projects", "agreements", "memberships", "party-members",
+)
+
+#: the four outcomes of an input row; every row ends in exactly one
+OUTCOMES: tuple[str, ...] = ("loaded", "updated", "unchanged", "rejected")
+
+
+@dataclass
+class RunSummary:
+    """Counts of one run. ``rows == loaded + updated + unchanged + rejected`` always holds."""
+
+    run_id: str
+    kind: str
+    source: str
+    files: list[str]
+    status: str = "running"
+    rows: int = 0
+    loaded: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    unplaced: int = 0
+    flagged: int = 0
+    report_path: str | None = None
+    seconds: float = 0.0
+    nodes_written: int = 0
+    relationships_written: int = 0
+    deactivated: int = 0
+    same_as: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def count(self, outcome: str, n: int = 1) -> None:
+        """Add ``n`` rows to ``outcome`` (one of :data:`OUTCOMES`)."""
+        setattr(self, outcome, getattr(self, outcome) + n)
+        self.rows += n
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain dict (for JSON output)."""
+        return asdict(self)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every row was taken, 2 when some were rejected."""
+        return 2 if self.rejected else 0

@@ -1,0 +1,82 @@
+"""Graph-wide steps around the batches: the places snapshot before, and after the batches the ``--snapshot``
+deactivation and the probable-duplicate (``SAME_AS``) candidates. All are idempotent, so a re-run after a crash
+redoes them to the same result."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import neo4j
+
+from ingest.places import Division, GridInfo, Places
+
+_CHUNK = 5000
+
+
+def load_places(driver: neo4j.Driver, database: str) -> Places:
+    """Divisions (code -> level, name, parent) and grids with their boundaries, in two reads."""
+    # quiet: on an empty graph the planner warns that `boundary` etc. are unknown property keys
+    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS,
+                        notifications_min_severity="OFF") as session:
+        divisions = session.run(
+            "MATCH (d:Division) OPTIONAL MATCH (d)-[:PART_OF]->(p:Division) "
+            "RETURN d.code AS code, d.level AS level, d.name AS name, p.code AS parent").data()
+        grids = session.run(
+            "MATCH (g:Grid) RETURN g.uid AS uid, g.code AS code, g.scheme AS scheme, "
+            "g.communityCode AS community, g.boundary AS boundary").data()
+    return Places.build(
+        (Division(r["code"], r["level"] or "", r["name"], r["parent"]) for r in divisions),
+        ((GridInfo(r["uid"], r["code"], r["scheme"] or "LOCAL", r["community"]), r["boundary"]) for r in grids))
+
+
+def deactivate_missing(driver: neo4j.Driver, database: str, source: str, seen: set[str], run_id: str,
+                       today: dt.date, now: dt.datetime) -> int:
+    """Mark organizations of ``source`` that this run did not see as inactive (never deleted).
+
+    Returns:
+        How many organizations were deactivated.
+    """
+    with driver.session(database=database, notifications_min_severity="OFF") as session:
+        records = session.run("MATCH (o:Organization {source: $source}) WHERE coalesce(o.active, true) "
+                              "RETURN o.uid AS uid", source=source).data()
+    missing = sorted(r["uid"] for r in records if r["uid"] not in seen)
+    for i in range(0, len(missing), _CHUNK):
+        driver.execute_query(
+            "UNWIND $uids AS u MATCH (o:Organization {uid: u}) "
+            "SET o.active = false, o.inactiveSince = $today, o.runId = $runId, o.updatedAt = $now",
+            uids=missing[i:i + _CHUNK], today=today, runId=run_id, now=now, database_=database)
+    return len(missing)
+
+
+def link_duplicates(driver: neo4j.Driver, database: str, names: Iterable[str], source: str, run_id: str,
+                    now: dt.datetime) -> int:
+    """``SAME_AS {score, reason}`` between organizations sharing a normalized name but not a credit code.
+
+    Direction is from the smaller uid to the larger, so re-runs MERGE the same edge.
+
+    Returns:
+        How many candidate edges were created.
+    """
+    created = 0
+    ordered = sorted(set(names))
+    for i in range(0, len(ordered), _CHUNK):
+        _, summary, _ = driver.execute_query(
+            "UNWIND $names AS nm "
+            "MATCH (a:Organization {nameNorm: nm}) "
+            "WITH nm, collect(a) AS orgs WHERE size(orgs) > 1 "
+            "UNWIND orgs AS a UNWIND orgs AS b "
+            "WITH a, b WHERE a.uid < b.uid AND (a.uscc IS NULL OR b.uscc IS NULL OR a.uscc <> b.uscc) "
+            "MERGE (a)-[s:SAME_AS]->(b) "
+            "ON CREATE SET s.source = $source, s.runId = $runId, s.firstRunId = $runId, s.updatedAt = $now, "
+            "  s.sourceFile = null, s.sourceRow = null "
+            "SET s.score = CASE WHEN a.uscc IS NOT NULL AND b.uscc IS NOT NULL THEN 0.5 "
+            "                   WHEN a.uscc IS NULL AND b.uscc IS NULL THEN 0.6 ELSE 0.8 END, "
+            "    s.reason = CASE WHEN a.uscc IS NOT NULL AND b.uscc IS NOT NULL "
+            "                    THEN 'same normalized name, different credit codes' "
+            "                    WHEN a.uscc IS NULL AND b.uscc IS NULL "
+            "                    THEN 'same normalized name, no credit codes, different divisions' "
+            "                    ELSE 'same normalized name, one has no credit code' END",
+            names=ordered[i:i + _CHUNK], source=source, runId=run_id, now=now, database_=database)
+        created += summary.counters.relationships_created
+    return created

@@ -1,0 +1,156 @@
+"""Load: resolve references, then write a batch of records in ONE transaction and learn each row's outcome.
+
+Crash safety: a batch is one transaction of MERGE statements, and a node's ``rowHash`` is written in the same
+transaction as its relationships, so a kill -9 leaves whole batches or nothing; re-running sees the committed rows
+as ``unchanged`` (same hash) and writes the rest, converging to what a clean run gives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, LiteralString
+
+import neo4j
+
+from ingest.cells import name_norm
+from ingest.records import Issue, Record
+from ingest.writes import SPECS, NodeSpec, statement
+
+log = logging.getLogger(__name__)
+
+# (label, property) pairs a lookup may use; anything else is a programming error
+_LOOKUPS: dict[tuple[str, str], LiteralString] = {
+    ("Organization", "uscc"): "UNWIND $keys AS k MATCH (n:Organization {uscc: k}) "
+                              "WITH k, n ORDER BY n.uid RETURN k, collect(n.uid)[0] AS uid",
+    ("Organization", "nameNorm"): "UNWIND $keys AS k MATCH (n:Organization {nameNorm: k}) "
+                                  "WITH k, n ORDER BY n.uid RETURN k, collect(n.uid)[0] AS uid",
+    ("PartyOrganization", "partyOrgId"): "UNWIND $keys AS k MATCH (n:PartyOrganization {partyOrgId: k}) "
+                                         "WITH k, n ORDER BY n.uid RETURN k, collect(n.uid)[0] AS uid",
+    ("PartyOrganization", "nameNorm"): "UNWIND $keys AS k MATCH (n:Organization {nameNorm: k}) "
+                                       "WHERE n:PartyOrganization "
+                                       "WITH k, n ORDER BY n.uid RETURN k, collect(n.uid)[0] AS uid",
+    ("Need", "uid"): "UNWIND $keys AS k MATCH (n:Need {uid: k}) RETURN k, n.uid AS uid",
+    ("Resource", "uid"): "UNWIND $keys AS k MATCH (n:Resource {uid: k}) RETURN k, n.uid AS uid",
+}
+
+
+@dataclass
+class BatchResult:
+    """Outcome per record (same order), rejects found while resolving, and write counters."""
+
+    outcomes: list[str | None]
+    rejects: dict[int, tuple[str, str]] = field(default_factory=dict)  # index -> (field, reason)
+    nodes: int = 0
+    relationships: int = 0
+
+
+class Loader:
+    """Writes batches for one run. Remembers in-run party organizations so children find parents."""
+
+    def __init__(self, driver: neo4j.Driver, database: str, run_id: str, source: str,
+                 dry_run: bool = False) -> None:
+        self.driver = driver
+        self.database = database
+        self.run_id = run_id
+        self.source = source
+        self.dry_run = dry_run
+        self.now = dt.datetime.now(dt.UTC)
+        self.in_run: dict[tuple[str, str], str] = {}  # (prop, value) -> uid of party orgs of this run
+
+    def _remember(self, records: list[Record]) -> None:
+        for rec in records:
+            if rec.spec == "party_org":
+                if rec.props.get("partyOrgId"):
+                    self.in_run[("partyOrgId", rec.props["partyOrgId"])] = rec.key
+                self.in_run.setdefault(("nameNorm", rec.props["nameNorm"]), rec.key)
+
+    def _resolve(self, session: neo4j.Session, records: list[Record]) -> dict[int, tuple[str, str]]:
+        """Turn lookups into relationship targets; returns rejects (required references not found)."""
+        self._remember(records)
+        wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for rec in records:
+            for lk in rec.lookups:
+                for prop in lk.prop.split("|"):
+                    value = name_norm(lk.value) if prop == "nameNorm" else lk.value
+                    if lk.label != "PartyOrganization" or (prop, value) not in self.in_run:
+                        wanted[(lk.label, prop)].add(value)
+        found: dict[tuple[str, str, str], str] = {}
+        for (label, prop), keys in wanted.items():
+            query = _LOOKUPS[(label, prop)]
+            result = session.run(query, keys=sorted(keys))
+            for rec_ in result:
+                if rec_["uid"] is not None:
+                    found[(label, prop, rec_["k"])] = rec_["uid"]
+        rejects: dict[int, tuple[str, str]] = {}
+        for i, rec in enumerate(records):
+            from_missing: list[tuple[str, str]] = []
+            for lk in rec.lookups:
+                uid = None
+                for prop in lk.prop.split("|"):
+                    value = name_norm(lk.value) if prop == "nameNorm" else lk.value
+                    uid = (self.in_run.get((prop, value)) if lk.label == "PartyOrganization" else None) \
+                        or found.get((lk.label, prop, value))
+                    if uid:
+                        break
+                what = f"{lk.label} with {lk.prop.replace('|', ' or ')} {lk.value!r} not found"
+                if lk.slot == "from":
+                    if uid and "from" not in rec.extra:
+                        rec.extra["from"] = uid
+                    elif not uid:
+                        from_missing.append((lk.field, what))
+                    continue
+                if uid:
+                    rec.add_rel(lk.slot, uid, lk.props)
+                elif lk.required:
+                    rejects[i] = (lk.field, what)
+                else:
+                    rec.issues.append(Issue("warning", lk.field, what + "; relationship left out"))
+            if from_missing and "from" not in rec.extra:
+                rejects[i] = from_missing[0]
+            rec.lookups = []
+        return rejects
+
+    def write(self, records: list[Record]) -> BatchResult:
+        """Resolve and write one batch in one transaction (rolled back in a dry run)."""
+        with self.driver.session(database=self.database, notifications_min_severity="OFF") as session:
+            rejects = self._resolve(session, records)
+            if self.dry_run:
+                with session.begin_transaction() as tx:
+                    result = self._write_tx(tx, records, rejects)
+                    tx.rollback()
+                return result
+            return session.execute_write(self._write_tx, records, rejects)
+
+    def _write_tx(self, tx: neo4j.ManagedTransaction | neo4j.Transaction, records: list[Record],
+                  rejects: dict[int, tuple[str, str]]) -> BatchResult:
+        result = BatchResult([None] * len(records), dict(rejects))
+        # groups of rows per statement; a key seen twice starts a new group so each MERGE sees the previous one
+        groups: list[tuple[str, list[dict[str, Any]]]] = []
+        open_keys: dict[str, set[str]] = {}
+        for i, rec in enumerate(records):
+            if i in rejects:
+                continue
+            key = rec.key if isinstance(SPECS[rec.spec], NodeSpec) else f"{rec.extra.get('from')}|{rec.extra['to']}"
+            keys = open_keys.get(rec.spec)
+            if keys is None or key in keys:
+                groups.append((rec.spec, []))
+                keys = open_keys[rec.spec] = set()
+            keys.add(key)
+            groups_for_spec = next(g for g in reversed(groups) if g[0] == rec.spec)
+            groups_for_spec[1].append(rec.as_param(i))
+        for spec, rows in groups:
+            res = tx.run(statement(spec), rows=rows, runId=self.run_id, source=self.source, now=self.now)
+            for r in res:
+                result.outcomes[r["i"]] = r["outcome"]
+            counters = res.consume().counters
+            result.nodes += counters.nodes_created
+            result.relationships += counters.relationships_created
+        for i in range(len(records)):
+            if i not in result.rejects and result.outcomes[i] is None:
+                # a rel row whose endpoint vanished between lookup and write
+                result.rejects[i] = ("", "the row's endpoints were not found when writing")
+        return result
+

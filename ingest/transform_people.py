@@ -1,0 +1,76 @@
+"""Transforms of memberships (兼职委员, alliance members, 双报到) and party members (personal data).
+
+Party member rows: the ID number becomes the pseudonymous uid here and is dropped; reject reasons never carry a
+value of these rows (only the column and why).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from ingest import vocab
+from ingest.cells import name_norm
+from ingest.codes import check_uscc
+from ingest.pseudonym import member_uid, normalize_id_number
+from ingest.records import Lookup, Record, RowReject
+from ingest.transform import Context, Fields, area_ref, division_ref, grid_ref
+
+
+def transform_membership(f: Fields, ctx: Context) -> Record:
+    """A membership row -> MEMBER_OF an alliance (created as needed, COVERS its areas) or REPORTED_TO."""
+    kind = f.lookup("type", vocab.MEMBERSHIP_TYPES, reject=True)
+    if kind is None:
+        raise RowReject("type", "required value is empty")
+    rec: Record
+    if kind == "dual_report":
+        code = division_ref(f, ctx, "reportedTo")
+        if code is None:
+            raise RowReject("reportedTo", "a 双报到 row needs the community code it reports to")
+        rec = Record("reported_to", "", {"on": f.date("date")}, extra={"to": code})
+    else:
+        alliance_id, alliance_name = f.text("allianceId"), f.text("allianceName")
+        if not alliance_id and not alliance_name:
+            raise RowReject("allianceName", "a 兼职委员/联盟成员 row needs the organization id or name")
+        basis = f"id|{alliance_id}" if alliance_id else f"name|{name_norm(alliance_name or '')}"
+        uid = "al:" + hashlib.sha1(basis.encode(), usedforsecurity=False).hexdigest()[:16]
+        default_kind = "community_committee" if kind == "committee" else "regional"
+        target = {"name": alliance_name, "kind": f.lookup("allianceKind", vocab.ALLIANCE_KINDS,
+                                                          default=default_kind),
+                  "allianceId": alliance_id}
+        rec = Record("member_of", "", {"role": f.text("role"), "since": f.date("date"),
+                                       "type": kind}, extra={"to": uid, "target": target})
+        for code in f.multi("coversCode"):
+            area, key = area_ref(ctx, code, "coversCode")
+            rec.add_rel("coversDivision" if area == "division" else "coversGrid", key)
+    uscc, name = f.text("orgUscc"), f.text("orgName")
+    if uscc:
+        rec.lookups.append(Lookup("from", "Organization", "uscc", check_uscc(uscc).code or uscc, "orgUscc",
+                                  required=not name))
+    if name:
+        rec.lookups.append(Lookup("from", "Organization", "nameNorm", name_norm(name), "orgName",
+                                  required=True))
+    if not uscc and not name:
+        raise RowReject("orgUscc", "the unit's credit code or name is required")
+    return rec
+
+
+def transform_party_member(f: Fields, ctx: Context) -> Record:
+    """A party member row -> PartyMember keyed by HMAC of the ID number (the number itself is dropped)."""
+    raw = f.values.get("idNumber")
+    if raw is None:
+        raise RowReject("idNumber", "required value is empty")
+    id_number = normalize_id_number(str(raw))
+    if id_number is None:
+        raise RowReject("idNumber", "not a valid resident ID number (length or check digit)")
+    uid = member_uid(ctx.pseudonym_key, id_number)
+    props = {"uid": uid, "name": f.text("name"), "phone": f.text("phone"),
+             "status": f.lookup("status", vocab.MEMBER_STATUS, default="normal"),
+             "reportedOn": f.date("reportedOn")}
+    rec = Record("party_member", uid, props)
+    if code := division_ref(f, ctx, "reportedTo"):
+        rec.add_rel("reportedTo", code)
+    if grid := grid_ref(f, ctx, "gridCode"):
+        rec.add_rel("inGrid", grid)
+    if org := f.text("partyOrg"):
+        rec.lookups.append(Lookup("memberOf", "PartyOrganization", "partyOrgId|nameNorm", org, "partyOrg"))
+    return rec

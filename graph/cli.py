@@ -126,7 +126,7 @@ def up(
 def _register_groups() -> None:
     import importlib
 
-    for module in ("ingest.cli", "queries.cli", "api.cli"):
+    for module in ("ingest.cli", "ingest.demo.cli", "queries.cli", "api.cli"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as e:

@@ -116,8 +116,6 @@ class Places:
                             found[lvl].add(c)
         districts = found["district"]
         streets = {s for s in found["street"] if not districts or self.divisions[s].parent in districts}
-        if not streets and districts:
-            streets = set()
         communities = {c for c in found["community"]
                        if (streets and self.divisions[c].parent in streets)
                        or (not streets and districts and _grandparent(self, c) in districts)
@@ -145,6 +143,7 @@ def _name_forms(d: Division) -> set[str]:
     for long, short in _SUFFIXES:
         if d.name.endswith(long) and len(d.name) > len(long):
             forms.add(d.name[: -len(long)] + short)
+            break  # longest suffix first: 社区居委会 must not also yield 社区社区
     if d.level == "street" and d.name.endswith("街道"):
         forms.add(d.name + "办事处")
     return {f for f in forms if len(f) >= 3}

@@ -177,11 +177,12 @@ def _read_csv(path: Path, encoding: str | None, known: Collection[str] | None) -
     except LookupError as e:
         raise InputError(f"unknown encoding {enc!r}", hint="use utf-8, gb18030 or gbk") from e
     with path.open("r", encoding=enc, errors="strict", newline="") as f:
-        sample = f.read(64 * 1024)
-        f.seek(0)
-        delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-        reader = csv.reader(f, delimiter=delimiter)
+        reader = None
         try:
+            sample = f.read(64 * 1024)
+            f.seek(0)
+            delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+            reader = csv.reader(f, delimiter=delimiter)
             head: list[list[Any]] = []
             for row in reader:
                 head.append(row)
@@ -206,7 +207,7 @@ def _read_csv(path: Path, encoding: str | None, known: Collection[str] | None) -
             raise InputError(f"{path.name} is not valid {enc}: {e.reason} at byte {e.start}",
                              hint="pass --encoding gb18030 (or utf-8) to say how the file is encoded") from e
         except csv.Error as e:
-            raise InputError(f"{path.name}: CSV error near record {reader.line_num}: {e}",
+            raise InputError(f"{path.name}: CSV error near line {reader.line_num if reader else 1}: {e}",
                              hint="check quoting in the file") from e
 
 

@@ -63,4 +63,7 @@ def create_app() -> FastAPI:
             raise
     else:
         mount_graphql(app)
+    from queries.browser.routes import mount_guide
+
+    mount_guide(app)  # the Neo4j Browser guide and style at /guide/ (see queries/browser/)
     return app

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from graph import server
+from graph import browser_conf, server  # noqa: F401 - browser_conf registers the Browser guide settings
 from graph.errors import GraphError
 
 console = Console(stderr=True)

@@ -1,0 +1,41 @@
+"""Neo4j Browser settings of the local server: play the gridlink guide and apply its style after connecting.
+
+Registered as a conf contributor of :mod:`graph.server` on import (``graph.cli`` imports it), so
+``gridlink db start`` writes into ``neo4j.conf``:
+
+* ``browser.remote_content_hostname_whitelist``: Browser only fetches ``:play``/``:style`` URLs from listed hosts
+  (it compares the host name, not the port). Neo4j 5.26 still declares the old "whitelist" name and its strict
+  config validation refuses ``..._allowlist``; Browser 5.24 reads the same "whitelist" key from the server;
+* ``browser.post_connect_cmd``: Browser splits it on ``;`` and runs each part as a ``:`` command after connecting.
+
+The guide and the style are served by the API (``gridlink serve`` or ``gridlink up``) at ``/guide/...``; when the
+API is down the Browser shows a "Remote guide error" frame and works as usual otherwise.
+"""
+
+from __future__ import annotations
+
+from graph.server import add_conf_contributor
+from graph.settings import LocalServerSettings, get_api_settings
+
+
+def guide_base_url() -> str:
+    """Where the API serves the guide, as the Browser (on this machine) must call it."""
+    api = get_api_settings()
+    host = "127.0.0.1" if api.host in ("0.0.0.0", "::", "") else api.host  # noqa: S104 - comparing, not binding
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{api.port}/guide"
+
+
+def browser_conf_lines(s: LocalServerSettings) -> list[str]:
+    """The ``browser.*`` lines for ``neo4j.conf``."""
+    base = guide_base_url()
+    host = base.split("//", 1)[1].rsplit(":", 1)[0].strip("[]")
+    allow = ",".join(dict.fromkeys([host, "127.0.0.1", "localhost", "guides.neo4j.com"]))
+    return [
+        f"browser.remote_content_hostname_whitelist={allow}",
+        f"browser.post_connect_cmd=play {base}/gridlink.html; style {base}/gridlink.grass",
+    ]
+
+
+add_conf_contributor(browser_conf_lines)

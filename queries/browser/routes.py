@@ -1,0 +1,54 @@
+"""Serve the Browser guide and style over HTTP from the API: ``/guide/gridlink.html`` and ``/guide/gridlink.grass``.
+
+Neo4j Browser fetches ``:play`` and ``:style`` URLs from the page itself, so the answers need CORS headers for the
+Browser's origin (http://127.0.0.1:7474 and the like). The guide fetch sends ``pragma`` and ``cache-control``
+headers, which makes it a preflighted request: a plain header on the GET is not enough, hence the CORS middleware
+on a small sub-application mounted at ``/guide`` (the rest of the API keeps its own policy). The content is public
+and read-only, so any origin may read it; no credentials are involved.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import HTMLResponse, Response
+
+from queries.browser.guide import render
+
+GUIDE_PATH = "/guide"
+GUIDE_FILE = "gridlink.html"
+STYLE_FILE = "gridlink.grass"
+
+
+@lru_cache(maxsize=1)
+def style_text() -> str:
+    """The GraSS style shipped in ``queries/browser/gridlink.grass``."""
+    return resources.files("queries.browser").joinpath(STYLE_FILE).read_text(encoding="utf-8")
+
+
+def guide_app() -> FastAPI:
+    """The sub-application serving the guide and the style."""
+    sub = FastAPI(title="gridlink Browser guide", docs_url=None, redoc_url=None, openapi_url=None)
+    sub.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"],
+                       max_age=600)
+
+    @sub.get(f"/{GUIDE_FILE}", response_class=HTMLResponse)
+    async def guide(request: Request) -> HTMLResponse:
+        """The Neo4j Browser guide (play it with `:play <this url>`)."""
+        style_url = str(request.url_for("style"))
+        return HTMLResponse(render(style_url), headers={"Cache-Control": "no-cache"})
+
+    @sub.get(f"/{STYLE_FILE}", name="style")
+    async def style() -> Response:
+        """The GraSS style (apply it with `:style <this url>`)."""
+        return Response(style_text(), media_type="text/plain; charset=utf-8", headers={"Cache-Control": "no-cache"})
+
+    return sub
+
+
+def mount_guide(app: FastAPI) -> None:
+    """Mount the guide and the style under ``/guide`` of the API."""
+    app.mount(GUIDE_PATH, guide_app())

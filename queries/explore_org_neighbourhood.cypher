@@ -3,7 +3,7 @@
 // description: Everything one hop from an organization (its grid and division, the resources it provides, its party organization, agreements, alliances, projects, probable duplicates), as rows and as paths to draw. Party members are left out: they are personal data.
 // params: uid (str)
 // returns: relationship, direction, neighbourLabel, neighbourKey, neighbourName, path
-// example: :param uid => '915101077234567890'
+// example: :param uid => '12510100499043500C'
 MATCH path = (o:Organization {uid: $uid})-[r]-(x)
 WHERE NOT x:PartyMember
 RETURN type(r) AS relationship,

@@ -4,7 +4,7 @@
 // params: code (str), category (str?)
 // returns: category, uid, name, providers, division, grid, capacity
 // example: :param code => '510107005000'
-// example: :param category => 'medical'
+// example: :param category => 'venue'
 MATCH (area:Division {code: $code})
 MATCH (r:Resource)-[:IN_DIVISION]->(d:Division)-[:PART_OF*0..3]->(area)
 WHERE r.status = 'available' AND ($category IS NULL OR r.category = $category)

@@ -35,7 +35,7 @@ CHAPTERS: tuple[Chapter, ...] = (
             ("division_", "grid", "explore_grids")),
     Chapter("Party organizations", "区域化党建: the street working committee (党工委) leads the street, the community "
             "committee (社区党委) the community, grid branches (网格党支部) the grids.",
-            ("explore_community_party", "org_party")),
+            ("explore_community_party", "org_party", "explore_units_without")),
     Chapter("Organizations", "Enterprises, public units (机关/事业单位), social organizations (社会组织) and party "
             "organizations, placed in grids and divisions.", ("org_", "explore_org")),
     Chapter("Resources and needs", "三张清单: units list what they can give (资源清单), communities list what they "

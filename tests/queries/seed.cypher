@@ -26,13 +26,13 @@ CREATE (g1)-[:PART_OF]->(c1), (g2)-[:PART_OF]->(c1), (g3)-[:PART_OF]->(c2), (g4)
 
 // organizations: E1 and PU1 in C1, SO1 in C2, E2 in C3
 CREATE (e1:Organization:Enterprise {uid: '91510107MA0000001X', kind: 'enterprise', name: '玉林餐饮有限公司',
-                                    status: 'ACTIVE', active: true})
+                                    status: 'ACTIVE', active: true, staffCount: 25})
 CREATE (pu1:Organization:PublicUnit {uid: '12510107000000002Y', kind: 'public_unit', name: '玉林社区卫生服务中心',
                                      status: 'ACTIVE', active: true})
 CREATE (so1:Organization:SocialOrganization {uid: '52510107000000003Z', kind: 'social_org', name: '玉林社工服务中心',
-                                             status: 'ACTIVE', active: true})
+                                             status: 'ACTIVE', active: true, staffCount: 12})
 CREATE (e2:Organization:Enterprise {uid: '91510107MA0000004W', kind: 'enterprise', name: '望江药房有限公司',
-                                    status: 'ACTIVE', active: true})
+                                    status: 'ACTIVE', active: true, staffCount: 30})
 CREATE (e1)-[:IN_GRID]->(g1), (e1)-[:IN_DIVISION]->(c1), (pu1)-[:IN_GRID]->(g2), (pu1)-[:IN_DIVISION]->(c1),
        (so1)-[:IN_GRID]->(g3), (so1)-[:IN_DIVISION]->(c2), (e2)-[:IN_GRID]->(g4), (e2)-[:IN_DIVISION]->(c3)
 
@@ -47,7 +47,7 @@ CREATE (pu:Organization:PartyOrganization {uid: 'n:unit00000000001', kind: 'part
                                            category: '党支部', memberCount: 12})
 CREATE (ps)-[:LEADS]->(s1), (pc)-[:LEADS]->(c1), (pg)-[:LEADS]->(g1),
        (pc)-[:SUBORDINATE_TO]->(ps), (pg)-[:SUBORDINATE_TO]->(pc), (pu)-[:SUBORDINATE_TO]->(pc),
-       (pu)-[:HOSTED_BY]->(pu1)
+       (pu)-[:HOSTED_BY]->(pu1), (pu)-[:HOSTED_BY]->(so1)
 
 // party members (aggregates only): two in G2, one in G1, one in G3
 CREATE (m1:PartyMember {uid: 'm1', status: 'normal', name: '张三'})-[:IN_GRID]->(g2)

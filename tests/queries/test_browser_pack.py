@@ -71,7 +71,7 @@ def test_guide_runs_every_named_query_with_its_examples() -> None:
 
 def test_params_block_is_the_header_examples() -> None:
     q = catalog()["explore_resources_by_category"]
-    assert params_block(q) == ":param code => '510107005000';\n:param category => 'medical'"
+    assert params_block(q) == ":param code => '510107005000';\n:param category => 'venue'"
 
 
 def test_chapters_follow_the_analyst_path() -> None:

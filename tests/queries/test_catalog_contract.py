@@ -33,7 +33,7 @@ def explain(driver: neo4j.Driver) -> Iterator[Any]:
 def test_catalog_is_not_empty_and_names_are_unique() -> None:
     assert "division_children" in QUERIES
     assert len(QUERIES) == len(set(QUERIES))
-    assert sum(1 for name in QUERIES if name.startswith("explore_")) >= 5
+    assert sum(1 for name in QUERIES if name.startswith("explore_")) >= 6
 
 
 @pytest.mark.parametrize("name", QUERIES)

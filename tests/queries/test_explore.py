@@ -110,3 +110,16 @@ def test_resources_by_category_null_means_all_available(seeded: neo4j.Driver) ->
     got = [(r[0], r[1]) for r in rows(run("explore_resources_by_category", {"code": "510107005000"}))]
     # R5 is withdrawn, R4 lies in the other street
     assert got == [("medical", "R2"), ("medical", "R6"), ("venue", "R1"), ("volunteer", "R3")]
+
+
+def test_units_without_party_org_in_a_street(seeded: neo4j.Driver) -> None:
+    # SO1 is a host of the unit branch (a joint branch), PU1 is a public unit, E2 lies in the other street
+    got = rows(run("explore_units_without_party_org", {"code": "510107005000", "minStaff": 10}))
+    assert got == [("91510107MA0000001X", "玉林餐饮有限公司", "enterprise", 25, "玉林北路社区", "玉林北路第一网格")]
+
+
+def test_units_without_party_org_in_the_district_by_size(seeded: neo4j.Driver) -> None:
+    uids = [r[0] for r in rows(run("explore_units_without_party_org", {"code": "510107000000", "minStaff": 10}))]
+    assert uids == ["91510107MA0000004W", "91510107MA0000001X"]
+    uids = [r[0] for r in rows(run("explore_units_without_party_org", {"code": "510107000000", "minStaff": 26}))]
+    assert uids == ["91510107MA0000004W"]

@@ -29,3 +29,20 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Serve the GraphQL API (/graphql), health (/healthz, /readyz) and OpenAPI docs (/docs)."""
         serve(host, port, reload)
+
+    @app.command("api-schema")
+    def api_schema_cmd(
+        check: Annotated[bool, typer.Option(help="Fail if api/schema.graphql differs from the code.")] = False,
+    ) -> None:
+        """Write the GraphQL SDL to api/schema.graphql (or --check that it is current)."""
+        from api.schema import SDL_PATH, sdl
+
+        text = sdl()
+        if check:
+            if SDL_PATH.read_text(encoding="utf-8") != text:
+                typer.echo(f"{SDL_PATH} is out of date; run `gridlink api-schema` and commit it", err=True)
+                raise typer.Exit(1)
+            typer.echo(f"{SDL_PATH} is current")
+            return
+        SDL_PATH.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {SDL_PATH}")

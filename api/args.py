@@ -1,0 +1,76 @@
+"""Checks of query arguments shared by the resolvers; each failure names the argument and how to fix it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import strawberry
+
+from api.context import Context
+from api.errors import InputError
+from api.types.common import check_first, decode_cursor
+
+CATEGORIES = frozenset({
+    "venue", "volunteer", "funding", "legal", "medical", "education", "elderly", "childcare", "disability",
+    "hardship", "mediation", "environment", "safety", "culture", "employment", "equipment", "training",
+    "convenience", "other"})
+ORG_KINDS = frozenset({"enterprise", "public_unit", "social_org", "party_org"})
+ORG_STATUSES = frozenset({"ACTIVE", "REVOKED", "CANCELLED", "MOVED", "SUSPENDED", "LIQUIDATING", "UNKNOWN"})
+NEED_STATUSES = frozenset({"open", "claimed", "closed"})
+RESOURCE_STATUSES = frozenset({"available", "withdrawn"})
+PROJECT_STATUSES = frozenset({"claimed", "in_progress", "delivered", "accepted"})
+
+_DIVISION = re.compile(r"^\d{12}$")
+_GRID = re.compile(r"^[0-9A-Za-z_-]{1,40}$")
+
+
+def division_code(value: str, field: str = "divisionCode") -> str:
+    """A 12-digit statistical division code."""
+    if not _DIVISION.match(value):
+        raise InputError(f"{field} must be the 12-digit statistical division code (e.g. 510107005001); "
+                         f"got {value!r}", field=field)
+    return value
+
+
+def grid_uid(code: str, scheme: str, field: str = "gridCode") -> str:
+    """``scheme:code`` of a grid, after checking both."""
+    if not _GRID.match(code):
+        raise InputError(f"{field} must be 1-40 letters or digits; got {code!r}", field=field)
+    if not _GRID.match(scheme):
+        raise InputError(f"scheme must be 1-40 letters or digits (e.g. LOCAL); got {scheme!r}", field="scheme")
+    return f"{scheme}:{code}"
+
+
+def one_of(value: str | None, allowed: frozenset[str], field: str) -> str | None:
+    """``value`` when it is one of ``allowed`` (or ``None``)."""
+    if value is not None and value not in allowed:
+        raise InputError(f"{field} must be one of {', '.join(sorted(allowed))}; got {value!r}", field=field)
+    return value
+
+
+def area(grid_code: str | None, division_code_: str | None, scheme: str) -> dict[str, Any]:
+    """Parameters ``gridUid``/``divisionCode`` for the area queries: exactly one must be given."""
+    if (grid_code is None) == (division_code_ is None):
+        raise InputError("give exactly one of gridCode or divisionCode", field="gridCode")
+    if grid_code is not None:
+        return {"gridUid": grid_uid(grid_code, scheme), "divisionCode": None}
+    return {"gridUid": None, "divisionCode": division_code(division_code_ or "")}
+
+
+def paging(info: strawberry.Info[Context, None], first: int, after: str | None) -> dict[str, Any]:
+    """``first``/``after`` checked against the page bound, plus whether ``totalCount`` was selected."""
+    return {"first": check_first(first, info.context.settings.max_page_size),
+            "after": decode_cursor(after), "withTotal": selected(info, "totalCount")}
+
+
+def selected(info: strawberry.Info[Context, None], name: str) -> bool:
+    """Whether the current field's selection asks for ``name`` (directly or in a fragment)."""
+    stack: list[Any] = list(info.selected_fields)
+    while stack:
+        node = stack.pop()
+        for sel in getattr(node, "selections", []) or []:
+            if getattr(sel, "name", None) == name:
+                return True
+            stack.append(sel)
+    return False

@@ -1,0 +1,130 @@
+"""Mutations for planning tools: publish needs and resources, claim needs, move projects along.
+
+Each is one named write query in one transaction, idempotent by ``clientMutationId`` (a ``ClientMutation``
+node under a uniqueness constraint records the first result; a retry returns it and writes nothing).
+Problems the query reports (missing references, wrong state) roll the transaction back.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import strawberry
+
+from api import db
+from api.auth import Role, require
+from api.context import Context
+from api.errors import ApiError, ConflictError, InputError, NotFoundError
+from api.inputs import (
+    AdvanceProjectInput,
+    AdvanceProjectModel,
+    ClaimNeedInput,
+    ClaimNeedModel,
+    PublishNeedInput,
+    PublishNeedModel,
+    PublishResourceInput,
+    PublishResourceModel,
+    input_hash,
+    validate,
+)
+from api.types.listings import Need, Project, Resource
+
+Info = strawberry.Info[Context, None]
+Row = dict[str, Any]
+
+
+@strawberry.type
+class NeedPayload:
+    client_mutation_id: str
+    replayed: bool = strawberry.field(description="True when this id was seen before: nothing was written.")
+    need: Need
+
+
+@strawberry.type
+class ResourcePayload:
+    client_mutation_id: str
+    replayed: bool
+    resource: Resource
+
+
+@strawberry.type
+class ProjectPayload:
+    client_mutation_id: str
+    replayed: bool
+    project: Project
+
+
+def _problem(p: Row) -> ApiError:
+    field = f"input.{p['field']}"
+    if p["code"] == "NOT_FOUND":
+        return NotFoundError(f"{field}: nothing with that id/code exists", field=field)
+    if p["code"] == "REQUIRED":
+        return InputError(f"{field}: the resource has no provider; name the leading organization", field=field)
+    if p["field"] == "to":
+        nxt = p.get("next")
+        hint = f"it can only move to {nxt}" if nxt else "it is already accepted"
+        return ConflictError(f"input.to: the project is {p['status']}; {hint}", field=field)
+    return ConflictError(f"{field}: it is {p['status']}, so it cannot be used here", field=field)
+
+
+async def _run(name: str, mutation: str, cmid: str, h: str, key: str, params: Row) -> Row:
+    nonce = uuid.uuid4().hex
+
+    def check(rows: list[Row]) -> Row:
+        row = rows[0]
+        if row["problems"]:
+            raise _problem(row["problems"][0])
+        if row["replayed"] and (row["mutation"] != mutation or row["inputHash"] != h):
+            raise ConflictError("input.clientMutationId: already used for a different mutation or input; "
+                                "use a new id for a new request", field="input.clientMutationId")
+        return {"clientMutationId": cmid, "replayed": row["replayed"], key: row[key]}
+
+    result = json.dumps({"mutation": mutation, "uid": params["uid"]})
+    return await db.write(name, {"clientMutationId": cmid, "inputHash": h, "nonce": nonce, "result": result,
+                                 **params}, check)
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Publish a need (需求) of a grid or division. Needs the planner role.")
+    async def publish_need(self, info: Info, input: PublishNeedInput) -> NeedPayload:  # noqa: A002, D102
+        require(info.context.role, Role.PLANNER, "publishNeed")
+        m = validate(PublishNeedModel, input)
+        return await _run("need_publish", "publishNeed", m.client_mutation_id, input_hash(m), "need", {  # type: ignore[return-value]
+            "uid": f"need-{uuid.uuid4().hex[:16]}", "title": m.title, "category": m.category,
+            "description": m.description, "urgency": m.urgency, "neededBy": m.needed_by,
+            "gridUid": m.grid_uid(), "divisionCode": m.division_code, "raisedByUid": m.raised_by_uid})
+
+    @strawberry.mutation(description="Publish a resource (资源) of an organization. Needs the planner role.")
+    async def publish_resource(self, info: Info, input: PublishResourceInput) -> ResourcePayload:  # noqa: A002, D102
+        require(info.context.role, Role.PLANNER, "publishResource")
+        m = validate(PublishResourceModel, input)
+        return await _run("resource_publish", "publishResource", m.client_mutation_id, input_hash(m), "resource", {  # type: ignore[return-value]
+            "uid": f"res-{uuid.uuid4().hex[:16]}", "name": m.name, "category": m.category,
+            "description": m.description, "capacity": m.capacity, "providerUid": m.provider_uid,
+            "gridUid": m.grid_uid(), "divisionCode": m.division_code, "longitude": m.longitude,
+            "latitude": m.latitude, "availableFrom": m.available_from, "availableTo": m.available_to,
+            "weekdays": m.weekdays, "opensAt": m.opens_at, "closesAt": m.closes_at,
+            "serviceRadiusM": m.service_radius_m})
+
+    @strawberry.mutation(description="Claim an open need with an available resource: creates a project "
+                                      "(claimed). Needs the planner role.")
+    async def claim_need(self, info: Info, input: ClaimNeedInput) -> ProjectPayload:  # noqa: A002, D102
+        require(info.context.role, Role.PLANNER, "claimNeed")
+        m = validate(ClaimNeedModel, input)
+        return await _run("project_claim", "claimNeed", m.client_mutation_id, input_hash(m), "project", {  # type: ignore[return-value]
+            "uid": f"proj-{uuid.uuid4().hex[:16]}", "needUid": m.need_uid, "resourceUid": m.resource_uid,
+            "name": m.name, "leadOrganizationUid": m.lead_organization_uid})
+
+    @strawberry.mutation(description="Move a project claimed → in_progress → delivered → accepted (with "
+                                     "evaluation and rating). Needs the planner role.")
+    async def advance_project(self, info: Info, input: AdvanceProjectInput) -> ProjectPayload:  # noqa: A002, D102
+        require(info.context.role, Role.PLANNER, "advanceProject")
+        m = validate(AdvanceProjectModel, input)
+        return await _run("project_advance", "advanceProject", m.client_mutation_id, input_hash(m), "project", {  # type: ignore[return-value]
+            "uid": m.project_uid, "to": m.to, "on": m.on or datetime.now(ZoneInfo("Asia/Shanghai")).date(),
+            "evaluation": m.evaluation, "rating": m.rating})

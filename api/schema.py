@@ -1,0 +1,82 @@
+"""The strawberry schema: root types, the safety extensions, and masking of unexpected errors.
+
+``build_schema(settings)`` wires the limits from :class:`graph.settings.ApiSettings`; the SDL does not depend on
+them, so ``api/schema.graphql`` is ``str(build_schema(ApiSettings()))`` (exported by ``gridlink api-schema``).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from pathlib import Path
+from typing import Any
+
+import strawberry
+from graphql.error import GraphQLError
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+
+from api.errors import ApiError
+from api.mutations import Mutation
+from api.query_browse import BrowseQuery
+from api.query_coconstruction import CoconstructionQuery
+from api.types.common import field_from_map
+from graph.settings import ApiSettings
+
+log = logging.getLogger(__name__)
+SDL_PATH = Path(__file__).with_name("schema.graphql")
+# bounded: a flood of distinct documents cannot grow memory without limit
+CACHE_SIZE = 256
+
+
+@strawberry.type(description="Browse the graph and ask the co-construction questions.")
+class Query(BrowseQuery, CoconstructionQuery):
+    pass
+
+
+def _unexpected(error: GraphQLError) -> bool:
+    # errors without an original are GraphQL validation errors: they help the client and are kept
+    return error.original_error is not None and not isinstance(error.original_error, ApiError)
+
+
+class MaskUnexpectedErrors(MaskErrors):
+    """Replace unexpected errors by "Unexpected error." with an id, logging the real one under that id."""
+
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=_unexpected, error_message="Unexpected error.")
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:  # noqa: D102
+        error_id = uuid.uuid4().hex[:12]
+        log.error("unexpected error %s at %s", error_id, error.path, exc_info=error.original_error)
+        return GraphQLError(f"Unexpected error (id {error_id}); it is logged on the server.", nodes=error.nodes,
+                            source=error.source, positions=error.positions, path=error.path,
+                            original_error=None, extensions={"code": "INTERNAL", "errorId": error_id})
+
+
+def build_schema(settings: ApiSettings) -> strawberry.Schema:
+    """The schema with limits and switches from ``settings``."""
+    extensions: list[Any] = [  # instances, as strawberry's docs configure them
+        QueryDepthLimiter(max_depth=settings.max_depth),
+        MaxTokensLimiter(max_token_count=settings.max_tokens),
+        MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        ParserCache(maxsize=CACHE_SIZE),
+        ValidationCache(maxsize=CACHE_SIZE),
+        MaskUnexpectedErrors(),
+    ]
+    if not settings.introspection:
+        extensions.append(DisableIntrospection())
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions,
+                             config=StrawberryConfig(default_resolver=field_from_map))
+
+
+def sdl() -> str:
+    """The schema as SDL text (what ``api/schema.graphql`` holds)."""
+    return str(build_schema(ApiSettings())) + "\n"

@@ -1,0 +1,80 @@
+"""Divisions and grids."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.types.common import Point
+
+
+@strawberry.type(description="A division in short: enough to link to it.")
+class DivisionRef:
+    code: str = strawberry.field(description="12-digit statistical code.")
+    name: str
+    level: str = strawberry.field(description="city, district, street, community (or grid in `leads`).")
+
+
+@strawberry.type(description="A division in a list of children, with what hangs below it.")
+class DivisionNode:
+    code: str
+    name: str
+    level: str
+    kind: str | None
+    child_count: int
+    grid_count: int
+
+
+@strawberry.type(description="A grid in short.")
+class GridRef:
+    uid: str = strawberry.field(description="scheme:code")
+    scheme: str
+    code: str
+    name: str | None
+
+
+@strawberry.type(description="A division with its path to the top, its children and (communities) its grids.")
+class Division:
+    code: str
+    name: str
+    level: str
+    kind: str | None
+    gb2260: str | None
+    urban_rural: str | None
+    child_count: int
+    grid_count: int
+    ancestors: list[DivisionRef] = strawberry.field(description="From the top (city) down to the parent.")
+    children: list[DivisionNode]
+    grids: list[GridRef]
+
+
+@strawberry.type
+class BBox:
+    min_lon: float
+    min_lat: float
+    max_lon: float
+    max_lat: float
+
+
+@strawberry.type(description="A party organization, a host unit or a provider in short.")
+class OrgRef:
+    uid: str
+    name: str
+    kind: str = strawberry.field(description="enterprise, public_unit, social_org or party_org.")
+
+
+@strawberry.type(description="A grid (网格) with its place in the division tree.")
+class Grid:
+    uid: str
+    scheme: str
+    code: str
+    name: str | None
+    community_code: str | None
+    community: DivisionRef | None
+    street: DivisionRef | None
+    centroid: Point | None
+    bbox: BBox | None
+    boundary: str | None = strawberry.field(description="GeoJSON geometry, as text.")
+    party_branches: list[OrgRef] = strawberry.field(description="Party organizations that LEAD the grid.")
+    organization_count: int
+    resource_count: int
+    open_need_count: int

@@ -1,0 +1,40 @@
+// name: coconstruction_party_coverage
+// title: Party coverage (两个覆盖) of an area
+// description: For the area and every street and community in it: operating (status ACTIVE) enterprises and social
+// description: organizations placed there, how many host a party organization (covered), with one of their own
+// description: (single: any host link to a non-joint organization) or only a 联合党支部 (joint), and the rate
+// description: covered / total (null when total is 0). uncovered lists up to uncoveredLimit organizations without any
+// description: party organization, larger staff first (the current focus is units with 10+ staff).
+// params: divisionCode (str), uncoveredLimit (int)
+// returns: area, rows, uncovered
+// example: :param divisionCode => '510107005000'
+// example: :param uncoveredLimit => 20
+MATCH (a:Division {code: $divisionCode})
+CALL (a) {
+  MATCH (a)<-[:PART_OF*0..2]-(d:Division)
+  WHERE d.level IN ['district', 'street', 'community']
+  CALL (d) {
+    MATCH (d)<-[:PART_OF*0..2]-(:Division)<-[:IN_DIVISION]-(o:Organization)
+    WHERE o.kind IN ['enterprise', 'social_org'] AND o.status = 'ACTIVE' AND coalesce(o.active, true)
+    WITH o, COLLECT { MATCH (o)<-[:HOSTED_BY]-(p:PartyOrganization) RETURN p.category } AS cats
+    RETURN count(o) AS total,
+           count(CASE WHEN size(cats) > 0 THEN 1 END) AS covered,
+           count(CASE WHEN any(x IN cats WHERE x <> '联合党支部') THEN 1 END) AS single
+  }
+  RETURN d, total, covered, single
+}
+WITH a, d, total, covered, single
+ORDER BY d.code
+WITH a, collect({division: d {.code, .name, .level}, total: total, covered: covered, single: single,
+                 joint: covered - single,
+                 rate: CASE WHEN total = 0 THEN null ELSE round(toFloat(covered) / total, 4) END}) AS rows
+RETURN a {.code, .name, .level} AS area, rows,
+  COLLECT {
+    MATCH (a)<-[:PART_OF*0..2]-(:Division)<-[:IN_DIVISION]-(o:Organization)
+    WHERE o.kind IN ['enterprise', 'social_org'] AND o.status = 'ACTIVE' AND coalesce(o.active, true)
+      AND NOT EXISTS { (o)<-[:HOSTED_BY]-(:PartyOrganization) }
+    WITH o
+    ORDER BY coalesce(o.staffCount, -1) DESC, o.uid ASC
+    LIMIT $uncoveredLimit
+    RETURN o {.uid, .name, .kind, .staffCount} AS o
+  } AS uncovered

@@ -1,0 +1,32 @@
+// name: org_search
+// title: Organizations by name (full-text)
+// description: Full-text search on index organization_names (cjk analyzer: Chinese is indexed as bigrams, so a
+// description: two-character query matches). text is a Lucene query built by the API (a quoted phrase). Ordered by
+// description: score, then uid; offset pagination (skip); totalCount counts the hits.
+// params: text (str), kind (str or null), skip (int), first (int), personal (bool)
+// returns: totalCount, nodes
+// example: :param text => '"锦城"'
+// example: :param kind => null
+// example: :param skip => 0
+// example: :param first => 20
+// example: :param personal => false
+CALL db.index.fulltext.queryNodes('organization_names', $text) YIELD node, score
+WHERE $kind IS NULL OR node.kind = $kind
+WITH node, score
+ORDER BY score DESC, node.uid ASC
+WITH collect(node) AS hits
+CALL (hits) {
+  UNWIND hits[$skip..($skip + $first + 1)] AS o
+  RETURN collect(o {.uid, .kind, .name, .alias, .uscc, .usccValid, .status, .active, .address, .placement, .industry,
+            .orgType, .foundedOn, .staffCount, .category, .memberCount,
+            secretaryName: CASE WHEN $personal THEN o.secretaryName END,
+            contactPhone: CASE WHEN $personal THEN o.contactPhone END,
+            location: CASE WHEN o.location IS NULL THEN null
+                      ELSE {longitude: o.location.longitude, latitude: o.location.latitude} END,
+            grid: head(COLLECT { MATCH (o)-[:IN_GRID]->(g:Grid) RETURN g {.uid, .scheme, .code, .name} AS g ORDER BY g.uid }),
+            division: head(COLLECT { MATCH (o)-[:IN_DIVISION]->(d:Division) RETURN d {.code, .name, .level} AS d ORDER BY d.code }),
+            partyOrganizations: COLLECT {
+              MATCH (o)<-[:HOSTED_BY]-(p:PartyOrganization) RETURN p {.uid, .name, .kind} AS p ORDER BY p.uid
+            }}) AS nodes
+}
+RETURN size(hits) AS totalCount, nodes

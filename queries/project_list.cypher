@@ -1,0 +1,47 @@
+// name: project_list
+// title: Co-construction projects in an area
+// description: Give gridUid (scheme:code) or divisionCode: the Projects placed in that grid, or in the division or any
+// description: division below it, filtered, a page at a time (keyset on uid). totalCount is COUNT {} subqueries and
+// description: only computed when withTotal is true.
+// params: gridUid (str or null), divisionCode (str or null), status (str or null), after (str or null), first (int), withTotal (bool)
+// returns: found, totalCount, nodes
+// example: :param gridUid => null
+// example: :param divisionCode => '510107005001'
+// example: :param after => null
+// example: :param first => 20
+// example: :param withTotal => true
+// example: :param status => null
+CALL () {
+  MATCH (a:Grid {uid: $gridUid})
+  RETURN a
+  UNION
+  MATCH (a:Division {code: $divisionCode})
+  RETURN a
+}
+WITH a
+LIMIT 1
+RETURN true AS found,
+  CASE WHEN $withTotal THEN
+    COUNT { MATCH (a)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(x:Project) WHERE ($status IS NULL OR x.status = $status) }
+    + COUNT { MATCH (a)<-[:IN_GRID]-(x:Project) WHERE ($status IS NULL OR x.status = $status) }
+  END AS totalCount,
+  COLLECT {
+    CALL (a) {
+      MATCH (a)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(x:Project)
+      RETURN x
+      UNION
+      MATCH (a)<-[:IN_GRID]-(x:Project)
+      RETURN x
+    }
+    WITH x
+    WHERE ($after IS NULL OR x.uid > $after) AND ($status IS NULL OR x.status = $status)
+    WITH x
+    ORDER BY x.uid
+    LIMIT $first + 1
+    RETURN x {.uid, .name, .status, .startedOn, .deliveredOn, .acceptedOn, .evaluation, .rating,
+         need: head(COLLECT { MATCH (x)-[:ADDRESSES]->(n:Need) RETURN n {.uid, .title, .category, .status} AS n }),
+         resource: head(COLLECT { MATCH (x)-[:USES]->(r:Resource) RETURN r {.uid, .name, .category} AS r }),
+         leadOrganization: head(COLLECT { MATCH (x)-[:LED_BY]->(o:Organization) RETURN o {.uid, .name, .kind} AS o }),
+         grid: head(COLLECT { MATCH (x)-[:IN_GRID]->(g:Grid) RETURN g {.uid, .scheme, .code, .name} AS g ORDER BY g.uid }),
+         division: head(COLLECT { MATCH (x)-[:IN_DIVISION]->(d:Division) RETURN d {.code, .name, .level} AS d ORDER BY d.code })} AS x
+  } AS nodes

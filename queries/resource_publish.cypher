@@ -1,0 +1,72 @@
+// name: resource_publish
+// title: Publish a resource (mutation publishResource)
+// description: Creates an available Resource provided by an organization, placed in a grid (and its community) or a
+// description: division and/or at a point — once per clientMutationId (a replay returns the first result).
+// params: clientMutationId (str), inputHash (str), nonce (str), uid (str), result (str), name (str), category (str), description (str or null),
+// params: capacity (str or null), providerUid (str), gridUid (str or null), divisionCode (str or null),
+// params: longitude (float or null), latitude (float or null), availableFrom (date or null), availableTo (date or null),
+// params: weekdays (list[int] or null), opensAt (str or null), closesAt (str or null), serviceRadiusM (int or null)
+// returns: problems, replayed, mutation, inputHash, resource
+// example: :param clientMutationId => null
+// example: :param inputHash => null
+// example: :param nonce => null
+// example: :param uid => null
+// example: :param result => null
+// example: :param name => null
+// example: :param category => null
+// example: :param description => null
+// example: :param capacity => null
+// example: :param providerUid => null
+// example: :param gridUid => null
+// example: :param divisionCode => null
+// example: :param longitude => null
+// example: :param latitude => null
+// example: :param availableFrom => null
+// example: :param availableTo => null
+// example: :param weekdays => null
+// example: :param opensAt => null
+// example: :param closesAt => null
+// example: :param serviceRadiusM => null
+OPTIONAL MATCH (prev:ClientMutation {clientMutationId: $clientMutationId})
+OPTIONAL MATCH (g:Grid {uid: $gridUid})
+OPTIONAL MATCH (g)-[:PART_OF]->(gc:Division)
+OPTIONAL MATCH (d:Division {code: $divisionCode})
+OPTIONAL MATCH (o:Organization {uid: $providerUid})
+WITH prev, g, coalesce(gc, d) AS place, o,
+  CASE WHEN prev IS NOT NULL THEN [] ELSE [x IN [
+    CASE WHEN o IS NULL THEN {field: 'providerUid', code: 'NOT_FOUND'} END,
+    CASE WHEN $gridUid IS NOT NULL AND g IS NULL THEN {field: 'gridCode', code: 'NOT_FOUND'} END,
+    CASE WHEN $divisionCode IS NOT NULL AND d IS NULL THEN {field: 'divisionCode', code: 'NOT_FOUND'} END
+  ] WHERE x IS NOT NULL] END AS problems
+OPTIONAL CALL (prev, g, place, o, problems) {
+  WITH * WHERE size(problems) = 0
+  MERGE (m:ClientMutation {clientMutationId: $clientMutationId})
+  ON CREATE SET m.mutation = 'publishResource', m.inputHash = $inputHash, m.entityUid = $uid, m.nonce = $nonce,
+                m.result = $result, m.at = datetime()
+  WITH *, m.nonce = $nonce AS fresh
+  CALL (fresh, g, place, o) {
+    WITH * WHERE fresh
+    CREATE (r:Resource {uid: $uid, name: $name, category: $category, description: $description,
+                        capacity: $capacity, status: 'available', availableFrom: $availableFrom,
+                        availableTo: $availableTo, weekdays: $weekdays, serviceRadiusM: $serviceRadiusM,
+                        opensAt: CASE WHEN $opensAt IS NULL THEN null ELSE localtime($opensAt) END,
+                        closesAt: CASE WHEN $closesAt IS NULL THEN null ELSE localtime($closesAt) END,
+                        location: CASE WHEN $longitude IS NULL THEN null
+                                  ELSE point({longitude: $longitude, latitude: $latitude}) END,
+                        source: 'api', updatedAt: datetime()})
+    CREATE (o)-[:PROVIDES]->(r)
+    FOREACH (_ IN CASE WHEN g IS NULL THEN [] ELSE [1] END | CREATE (r)-[:IN_GRID]->(g))
+    FOREACH (_ IN CASE WHEN place IS NULL THEN [] ELSE [1] END | CREATE (r)-[:IN_DIVISION]->(place))
+  }
+  RETURN m
+}
+OPTIONAL MATCH (x:Resource {uid: m.entityUid})
+RETURN problems, m.nonce <> $nonce AS replayed, m.mutation AS mutation, m.inputHash AS inputHash,
+  CASE WHEN x IS NULL THEN null ELSE x {.uid, .name, .category, .description, .capacity, .status, .serviceRadiusM,
+    .availableFrom, .availableTo, .weekdays, opensAt: toString(x.opensAt), closesAt: toString(x.closesAt),
+    location: CASE WHEN x.location IS NULL THEN null
+              ELSE {longitude: x.location.longitude, latitude: x.location.latitude} END,
+    provider: head(COLLECT { MATCH (x)<-[:PROVIDES]-(ro:Organization) RETURN ro {.uid, .name, .kind} AS ro ORDER BY ro.uid }),
+    grid: head(COLLECT { MATCH (x)-[:IN_GRID]->(rg:Grid) RETURN rg {.uid, .scheme, .code, .name} AS rg ORDER BY rg.uid }),
+    division: head(COLLECT { MATCH (x)-[:IN_DIVISION]->(rd:Division) RETURN rd {.code, .name, .level} AS rd ORDER BY rd.code })}
+  END AS resource

@@ -1,0 +1,143 @@
+// name: resources_for_grid
+// title: Resources that could serve a grid, ranked, with the reasons
+// description: The ranking rule lives here and only here (README "Ranking rule"). Candidates come from paths
+// description: anchored at the grid — its own, its community's and its street's resources, the resource point index
+// description: around the centroid, and resources of providers linked to the grid, community or street by an alliance
+// description: or a valid agreement — never from a label scan. Each candidate collects reasons, each with the weight
+// description: from the map `w`; score = sum of weights; ties go to the nearer resource (unknown distance last), then
+// description: to the smaller uid. Place reasons are exclusive (IN_GRID, else SAME_COMMUNITY, else SAME_STREET).
+// description: A candidate farther than maxDistanceM stays only when its provider is linked to the area.
+// params: scheme (str), gridCode (str), categories (list[str] or null), maxDistanceM (float),
+// params: availableAt (datetime or null), limit (int)
+// returns: grid, matches
+// example: :param scheme => 'LOCAL'
+// example: :param gridCode => '510107005001001'
+// example: :param categories => null
+// example: :param maxDistanceM => 3000.0
+// example: :param availableAt => null
+// example: :param limit => 20
+MATCH (g:Grid {uid: $scheme + ':' + $gridCode})
+OPTIONAL MATCH (g)-[:PART_OF]->(c:Division)
+OPTIONAL MATCH (c)-[:PART_OF]->(s:Division)
+WITH g, c, s,
+     {IN_GRID: 40, SAME_COMMUNITY: 25, SAME_STREET: 10,
+      COMMUNITY_COMMITTEE_MEMBER: 20, STREET_COMMITTEE_MEMBER: 15, ALLIANCE_COVERS_GRID: 15,
+      AGREEMENT_WITH_COMMUNITY: 20, WITHIN_DISTANCE: 10, MATCHES_OPEN_NEED: 30} AS w,
+     CASE WHEN $availableAt IS NULL THEN null
+          ELSE datetime({datetime: datetime($availableAt), timezone: 'Asia/Shanghai'}) END AS at
+WITH g, c, s, w, at, coalesce(date(at), date({timezone: 'Asia/Shanghai'})) AS day,
+     // open needs of the grid, and of its community when not placed in a grid
+     COLLECT {
+       MATCH (g)<-[:IN_GRID]-(n:Need {status: 'open'})
+       RETURN n {.uid, .category} AS n
+       UNION
+       MATCH (c)<-[:IN_DIVISION]-(n:Need {status: 'open'})
+       WHERE NOT EXISTS { (n)-[:IN_GRID]->(:Grid) }
+       RETURN n {.uid, .category} AS n
+     } AS openNeeds
+CALL (g, c, s, w, at, day, openNeeds) {
+  CALL (g, c, s, day) {
+    MATCH (g)<-[:IN_GRID]-(r:Resource)
+    RETURN r
+    UNION
+    MATCH (c)<-[:IN_DIVISION]-(r:Resource)
+    RETURN r
+    UNION
+    MATCH (s)<-[:IN_DIVISION]-(r:Resource)
+    RETURN r
+    UNION
+    MATCH (s)<-[:PART_OF]-(:Division)<-[:IN_DIVISION]-(r:Resource)
+    RETURN r
+    UNION
+    MATCH (r:Resource)
+    WHERE point.distance(r.location, g.centroid) <= $maxDistanceM
+    RETURN r
+    UNION
+    UNWIND [x IN [g, c, s] WHERE x IS NOT NULL] AS area
+    MATCH (area)<-[:COVERS]-(:Alliance)<-[:MEMBER_OF]-(:Organization)-[:PROVIDES]->(r:Resource)
+    RETURN r
+    UNION
+    UNWIND [x IN [c, s] WHERE x IS NOT NULL] AS area
+    MATCH (area)<-[:COVERS]-(ag:Agreement)-[:SIGNED_BY]->(:Organization)-[:PROVIDES]->(r:Resource)
+    WHERE ag.validTo IS NULL OR ag.validTo >= day
+    RETURN r
+  }
+  WITH g, c, s, w, at, day, openNeeds, r
+  WHERE r.status = 'available'
+    AND ($categories IS NULL OR r.category IN $categories)
+    AND (at IS NULL OR (
+          (r.availableFrom IS NULL OR r.availableFrom <= date(at))
+      AND (r.availableTo IS NULL OR r.availableTo >= date(at))
+      AND (r.weekdays IS NULL OR at.dayOfWeek IN r.weekdays)
+      AND (r.opensAt IS NULL OR r.opensAt <= localtime(at))
+      AND (r.closesAt IS NULL OR localtime(at) < r.closesAt)))
+  CALL (r) {
+    OPTIONAL MATCH (r)<-[:PROVIDES]-(p:Organization)
+    RETURN p
+    ORDER BY p.uid
+    LIMIT 1
+  }
+  WITH g, c, s, w, at, day, openNeeds, r, p, point.distance(r.location, g.centroid) AS d,
+       CASE
+         WHEN EXISTS { (r)-[:IN_GRID]->(g) } THEN 'IN_GRID'
+         WHEN EXISTS { (r)-[:IN_DIVISION]->(c) } OR EXISTS { (r)-[:IN_GRID]->(:Grid)-[:PART_OF]->(c) }
+           THEN 'SAME_COMMUNITY'
+         WHEN EXISTS { (r)-[:IN_DIVISION]->(s) } OR EXISTS { (r)-[:IN_DIVISION]->(:Division)-[:PART_OF]->(s) }
+           THEN 'SAME_STREET'
+       END AS place,
+       COLLECT {
+         MATCH (p)-[:MEMBER_OF]->(a:Alliance {kind: 'community_committee'})-[:COVERS]->(c)
+         RETURN a.name ORDER BY a.name
+       } AS communityCommittees,
+       COLLECT {
+         MATCH (p)-[:MEMBER_OF]->(a:Alliance {kind: 'street_committee'})-[:COVERS]->(s)
+         RETURN a.name ORDER BY a.name
+       } AS streetCommittees,
+       COLLECT {
+         MATCH (p)-[:MEMBER_OF]->(a:Alliance {kind: 'regional'})-[:COVERS]->(x)
+         WHERE x = g OR x = c OR x = s
+         RETURN DISTINCT a.name AS name ORDER BY name
+       } AS alliances,
+       COLLECT {
+         MATCH (p)<-[:SIGNED_BY]-(ag:Agreement)-[:COVERS]->(x)
+         WHERE (x = c OR x = s) AND (ag.validTo IS NULL OR ag.validTo >= day)
+         RETURN DISTINCT ag.title AS title ORDER BY title
+       } AS agreements,
+       [n IN openNeeds WHERE n.category = r.category | n.uid] AS needUids
+  WITH r, p, d, communityCommittees, streetCommittees, alliances, agreements, at,
+       [x IN [
+         CASE WHEN place IS NOT NULL THEN {code: place, weight: w[place],
+           detail: CASE place WHEN 'IN_GRID' THEN g.name WHEN 'SAME_COMMUNITY' THEN c.name ELSE s.name END} END,
+         CASE WHEN size(communityCommittees) > 0 THEN {code: 'COMMUNITY_COMMITTEE_MEMBER',
+           weight: w.COMMUNITY_COMMITTEE_MEMBER, detail: communityCommittees[0]} END,
+         CASE WHEN size(streetCommittees) > 0 THEN {code: 'STREET_COMMITTEE_MEMBER',
+           weight: w.STREET_COMMITTEE_MEMBER, detail: streetCommittees[0]} END,
+         CASE WHEN size(alliances) > 0 THEN {code: 'ALLIANCE_COVERS_GRID',
+           weight: w.ALLIANCE_COVERS_GRID, detail: alliances[0]} END,
+         CASE WHEN size(agreements) > 0 THEN {code: 'AGREEMENT_WITH_COMMUNITY',
+           weight: w.AGREEMENT_WITH_COMMUNITY, detail: agreements[0]} END,
+         CASE WHEN d <= $maxDistanceM THEN {code: 'WITHIN_DISTANCE',
+           weight: w.WITHIN_DISTANCE, detail: null} END,
+         CASE WHEN size(needUids) > 0 THEN {code: 'MATCHES_OPEN_NEED', weight: w.MATCHES_OPEN_NEED,
+           detail: reduce(t = '', u IN needUids | t + CASE WHEN t = '' THEN '' ELSE ',' END + u)} END
+       ] WHERE x IS NOT NULL] AS reasons
+  WHERE size(reasons) > 0
+    AND (d IS NULL OR d <= $maxDistanceM
+         OR size(communityCommittees) + size(streetCommittees) + size(alliances) + size(agreements) > 0)
+  WITH r, p, d, reasons, at, reduce(t = 0, x IN reasons | t + x.weight) AS score
+  ORDER BY score DESC, d ASC, r.uid ASC
+  LIMIT $limit
+  RETURN collect({
+    score: score,
+    distanceM: round(d, 1),
+    reasons: reasons,
+    resource: r {.uid, .name, .category, .description, .capacity, .status, .serviceRadiusM,
+                 location: CASE WHEN r.location IS NULL THEN null
+                           ELSE {longitude: r.location.longitude, latitude: r.location.latitude} END},
+    provider: CASE WHEN p IS NULL THEN null ELSE p {.uid, .name, .kind} END,
+    availability: {availableFrom: r.availableFrom, availableTo: r.availableTo, weekdays: r.weekdays,
+                   opensAt: toString(r.opensAt), closesAt: toString(r.closesAt),
+                   checkedAt: CASE WHEN at IS NULL THEN null ELSE toString(at) END}
+  }) AS matches
+}
+RETURN g {.uid, .scheme, .code, .name, .communityCode} AS grid, matches

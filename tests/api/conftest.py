@@ -1,0 +1,69 @@
+"""API test fixtures: the hand-made seed graph (seed.cypher) and an HTTP client on the real app.
+
+The seed is small enough that every expected answer in these tests was worked out by hand from it; the map of
+it is at the top of seed.cypher.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import pytest
+from api_helpers import KEYS
+from fastapi.testclient import TestClient
+
+SEED = Path(__file__).with_name("seed.cypher")
+
+
+def load_seed(drv: neo4j.Driver) -> None:
+    """Wipe the graph (all but the schema record) and create the seed (one statement)."""
+    drv.execute_query("MATCH (n) WHERE NOT n:SchemaMigration DETACH DELETE n", database_="neo4j")
+    drv.execute_query(SEED.read_text(encoding="utf-8"), database_="neo4j")  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def seeded(driver: neo4j.Driver) -> neo4j.Driver:
+    """The seed graph, shared by the read-only tests of a module."""
+    load_seed(driver)
+    return driver
+
+
+@pytest.fixture
+def fresh_seed(driver: neo4j.Driver) -> neo4j.Driver:
+    """The seed graph, re-created for one test that writes."""
+    load_seed(driver)
+    return driver
+
+
+def _make_client(**env: str) -> TestClient:
+    from api.app import create_app
+    from graph.settings import reset_settings
+
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    reset_settings()
+    try:
+        return TestClient(create_app())
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        reset_settings()
+
+
+@pytest.fixture(scope="session")
+def client(driver: neo4j.Driver) -> TestClient:
+    """The app with test keys (no lifespan: the session's driver stays open; the schema is already migrated)."""
+    return _make_client(GRIDLINK_API_KEYS=",".join(f"{k}:{r}" for r, k in KEYS.items()),
+                        GRIDLINK_API_ANONYMOUS_ROLE="reader")
+
+
+@pytest.fixture
+def make_client(driver: neo4j.Driver) -> Any:
+    """Build a client with other API settings (GRIDLINK_API_* variables)."""
+    return _make_client

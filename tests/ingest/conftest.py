@@ -101,6 +101,13 @@ def canonical_graph_hash(drv: neo4j.Driver) -> str:
     return hashlib.sha256("\n".join(body).encode()).hexdigest()
 
 
+def wipe_data(drv: neo4j.Driver) -> None:
+    """Delete every node but the schema records."""
+    with drv.session(database="neo4j") as s:
+        s.run("MATCH (n) WHERE NOT n:SchemaMigration "
+              "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
 @pytest.fixture
 def places_graph(graph: neo4j.Driver, tmp_path: Path) -> neo4j.Driver:
     """A clean graph with Wuhou's divisions and the two test grids loaded through the ingest."""

@@ -39,7 +39,8 @@ def generate_cmd(
     total = 0
     for f in manifest["files"]:
         total += f["rows"]
-        table.add_row(f["kind"], ", ".join(f["paths"]), f"{f['format']} {f['encoding']}", f"{f['rows']:,}",
+        files = f["paths"][0] if len(f["paths"]) == 1 else f"{Path(f['paths'][0]).parent}/ ({len(f['paths'])})"
+        table.add_row(f["kind"], files, f"{f['format']} {f['encoding']}", f"{f['rows']:,}",
                       f"{sum(f['dirty'].values()):,}", f"{f['expectedRejected']:,}")
     console.print(table)
     console.print(f"[green]{total:,} rows in {seconds:.1f}s[/] ({total / max(seconds, 1e-9):,.0f} rows/s); "

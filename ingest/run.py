@@ -11,6 +11,7 @@ import logging
 import secrets
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ import neo4j
 from ingest.cleanup import deactivate_missing, link_duplicates, load_places
 from ingest.errors import InputError
 from ingest.kinds import NEEDS_PLACES, ORG_KINDS, transform
-from ingest.load import Loader
+from ingest.load import BatchResult, Loader
 from ingest.mapping import BoundMapping, Mapping, load_mapping
 from ingest.places import Places
 from ingest.pseudonym import pseudonym_key
@@ -114,10 +115,23 @@ def ingest_files(kind: str, paths: Sequence[str | Path], *, format: str | None =
             seen: set[str] = set()
             names: set[str] = set()
             items = _items(kind, files, prof, ctx, format, encoding, sheet, limit)
-            for batch in _batches(items, batch_size):
-                _write_batch(loader, batch, summary, rep, seen, names)
-                if progress:
-                    progress(summary.rows)
+            # one writer thread: batch k is written while batch k+1 is read and transformed; batches still
+            # commit one after another, in order
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writer") as writer:
+                pending: tuple[Future[BatchResult], list[Record], list[BoundMapping]] | None
+                pending = None
+                for batch in _batches(items, batch_size):
+                    records, bounds = _take_rejects(batch, summary, rep)
+                    submitted = (writer.submit(loader.write, records), records, bounds) if records else None
+                    if pending:
+                        _account(pending[0].result(), pending[1], pending[2], summary, rep, seen, names)
+                    pending = submitted
+                    if progress:
+                        progress(summary.rows)
+                if pending:
+                    _account(pending[0].result(), pending[1], pending[2], summary, rep, seen, names)
+                    if progress:
+                        progress(summary.rows)
             if not dry_run and kind in ORG_KINDS:
                 if snapshot:
                     summary.deactivated = deactivate_missing(drv, db, src, seen, run_id, dt.date.today(),
@@ -201,9 +215,11 @@ def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-def _write_batch(loader: Loader, batch: list[Item], summary: RunSummary, rep: Report, seen: set[str],
-                 names: set[str]) -> None:
+def _take_rejects(batch: list[Item], summary: RunSummary,
+                  rep: Report) -> tuple[list[Record], list[BoundMapping]]:
+    """Count and report the batch's transform rejects; return the records to write."""
     records: list[Record] = []
+    bounds: list[BoundMapping] = []
     for file, line, item, bound in batch:
         if isinstance(item, RowReject):
             summary.count("rejected")
@@ -211,14 +227,16 @@ def _write_batch(loader: Loader, batch: list[Item], summary: RunSummary, rep: Re
         else:
             item.file, item.line = file, line
             records.append(item)
-    if not records:
-        return
-    result = loader.write(records)
-    bounds = {(f, ln): b for f, ln, it, b in batch if isinstance(it, Record)}
+            bounds.append(bound)
+    return records, bounds
+
+
+def _account(result: BatchResult, records: list[Record], bounds: list[BoundMapping],
+             summary: RunSummary, rep: Report, seen: set[str], names: set[str]) -> None:
+    """Count a written batch's outcomes and report its rejects and issues."""
     summary.nodes_written += result.nodes
     summary.relationships_written += result.relationships
-    for i, rec in enumerate(records):
-        bound = bounds[(rec.file, rec.line)]
+    for i, (rec, bound) in enumerate(zip(records, bounds, strict=True)):
         if i in result.rejects:
             column, reason = result.rejects[i]
             summary.count("rejected")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import neo4j
 import pytest
+from neo4j_helpers import wipe
 
 TEST_PASSWORD = "gridlink-test"
 
@@ -63,14 +64,6 @@ def driver(neo4j_server: str) -> Iterator[neo4j.Driver]:
     migrate(drv)
     yield drv
     close_driver()
-
-
-def wipe(drv: neo4j.Driver) -> None:
-    """Delete every node but the schema record, in batches (the schema itself stays)."""
-    # CALL {} IN TRANSACTIONS needs an auto-commit transaction, hence session.run
-    with drv.session(database="neo4j") as session:
-        session.run("MATCH (n) WHERE NOT n:SchemaMigration "
-                    "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.neo4j
 @pytest.fixture(scope="module")
 def seeded(driver: neo4j.Driver) -> neo4j.Driver:
     """The seed graph, loaded once for this module (the queries only read)."""
-    from conftest import wipe
+    from neo4j_helpers import wipe
 
     wipe(driver)
     seed(driver)

@@ -58,9 +58,18 @@ def area(grid_code: str | None, division_code_: str | None, scheme: str) -> dict
     return {"gridUid": None, "divisionCode": division_code(division_code_ or "")}
 
 
-def paging(info: strawberry.Info[Context, None], first: int, after: str | None) -> dict[str, Any]:
-    """``first``/``after`` checked against the page bound, plus whether ``totalCount`` was selected."""
-    return {"first": check_first(first, info.context.settings.max_page_size),
+DEFAULT_PAGE = 20
+
+
+def page_size(info: strawberry.Info[Context, None], first: int | None, field: str = "first") -> int:
+    """``first`` checked against the bound from settings; omitted → 20 (or the bound when smaller)."""
+    bound = info.context.settings.max_page_size
+    return check_first(min(DEFAULT_PAGE, bound) if first is None else first, bound, field)
+
+
+def paging(info: strawberry.Info[Context, None], first: int | None, after: str | None) -> dict[str, Any]:
+    """``first`` (checked, defaulted) and ``after`` (decoded), plus whether ``totalCount`` was selected."""
+    return {"first": page_size(info, first),
             "after": decode_cursor(after), "withTotal": selected(info, "totalCount")}
 
 

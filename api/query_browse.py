@@ -37,12 +37,12 @@ class OrganizationFilter:
     has_party_organization: bool | None = None
 
 
-async def _page(name: str, params: dict[str, Any], first: int, field: str) -> dict[str, Any]:
+async def _page(name: str, params: dict[str, Any], field: str) -> dict[str, Any]:
     rows = await db.read(name, params)
     if not rows:
         raise NotFoundError(f"{field}: no such area; check the code (divisions(), division(code:) list them)",
                             field=field)
-    return page(rows[0]["nodes"], first, total=rows[0]["totalCount"])
+    return page(rows[0]["nodes"], params["first"], total=rows[0]["totalCount"])
 
 
 @strawberry.type
@@ -87,11 +87,11 @@ class BrowseQuery:
         return None
 
     @strawberry.field(description="Grids of a community, a page at a time.")
-    async def grids(self, info: Info, community_code: str, first: int = 20,  # noqa: D102
+    async def grids(self, info: Info, community_code: str, first: int | None = None,  # noqa: D102
                     after: str | None = None) -> Connection[GridRef]:
         p = args.paging(info, first, after)
         return await _page("grid_list", {"communityCode": args.division_code(community_code, "communityCode"), **p},
-                           first, "communityCode")  # type: ignore[return-value]
+                           "communityCode")  # type: ignore[return-value]
 
     @strawberry.field(description="An organization of any kind by uid or by unified social credit code.")
     async def organization(self, info: Info, uid: str | None = None,  # noqa: D102
@@ -105,7 +105,7 @@ class BrowseQuery:
     @strawberry.field(description="Organizations whose name or alias contains the text (full-text, cjk bigrams; "
                                   "at least 2 characters), best match first.")
     async def search_organizations(self, info: Info, text: str, kind: str | None = None,  # noqa: D102
-                                   first: int = 20, after: str | None = None) -> Connection[Organization]:
+                                   first: int | None = None, after: str | None = None) -> Connection[Organization]:
         text = text.strip()
         if len(text) < 2 or len(text) > 50:
             raise InputError("text must have 2 to 50 characters (Chinese is matched by pairs of characters)",
@@ -117,21 +117,21 @@ class BrowseQuery:
         # a quoted phrase: Lucene syntax in user text is escaped, and CJK bigrams must be consecutive
         phrase = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
         rows = await db.read("org_search", {"text": phrase, "kind": args.one_of(kind, args.ORG_KINDS, "kind"),
-                                            "skip": skip, "first": first, "personal": info.context.personal})
-        return page(rows[0]["nodes"], first, total=rows[0]["totalCount"], offset=skip)  # type: ignore[return-value]
+                                            "skip": skip, "first": p["first"], "personal": info.context.personal})
+        return page(rows[0]["nodes"], p["first"], total=rows[0]["totalCount"], offset=skip)  # type: ignore[return-value]
 
     @strawberry.field(description="Organizations in a grid or division (any level), filtered, by uid.")
     async def organizations(self, info: Info, grid_code: str | None = None,  # noqa: D102, PLR0913
                             division_code: str | None = None, scheme: str = "LOCAL",
                             filter: OrganizationFilter | None = None,  # noqa: A002 - GraphQL argument name
-                            first: int = 20, after: str | None = None) -> Connection[Organization]:
+                            first: int | None = None, after: str | None = None) -> Connection[Organization]:
         f = filter or OrganizationFilter()
         params = {**args.area(grid_code, division_code, scheme), **args.paging(info, first, after),
                   "kind": args.one_of(f.kind, args.ORG_KINDS, "filter.kind"),
                   "status": args.one_of(f.status, args.ORG_STATUSES, "filter.status"),
                   "industry": f.industry, "hasPartyOrganization": f.has_party_organization,
                   "personal": info.context.personal}
-        return await _page("org_in_area", params, first, "gridCode" if grid_code else "divisionCode")  # type: ignore[return-value]
+        return await _page("org_in_area", params, "gridCode" if grid_code else "divisionCode")  # type: ignore[return-value]
 
     @strawberry.field(description="A party organization with its hierarchy, host units and the areas it leads.")
     async def party_organization(self, info: Info, uid: str) -> PartyOrganization | None:  # noqa: D102
@@ -141,29 +141,29 @@ class BrowseQuery:
     @strawberry.field(description="Resources (资源清单) in a grid or division.")
     async def resources(self, info: Info, grid_code: str | None = None,  # noqa: D102
                         division_code: str | None = None, scheme: str = "LOCAL", category: str | None = None,
-                        status: str | None = None, first: int = 20,
+                        status: str | None = None, first: int | None = None,
                         after: str | None = None) -> Connection[Resource]:
         params = {**args.area(grid_code, division_code, scheme), **args.paging(info, first, after),
                   "category": args.one_of(category, args.CATEGORIES, "category"),
                   "status": args.one_of(status, args.RESOURCE_STATUSES, "status")}
-        return await _page("resource_list", params, first, "gridCode" if grid_code else "divisionCode")  # type: ignore[return-value]
+        return await _page("resource_list", params, "gridCode" if grid_code else "divisionCode")  # type: ignore[return-value]
 
     @strawberry.field(description="Needs (需求清单) in a grid or division.")
     async def needs(self, info: Info, grid_code: str | None = None,  # noqa: D102
                     division_code: str | None = None, scheme: str = "LOCAL", category: str | None = None,
-                    status: str | None = None, first: int = 20, after: str | None = None) -> Connection[Need]:
+                    status: str | None = None, first: int | None = None, after: str | None = None) -> Connection[Need]:
         params = {**args.area(grid_code, division_code, scheme), **args.paging(info, first, after),
                   "category": args.one_of(category, args.CATEGORIES, "category"),
                   "status": args.one_of(status, args.NEED_STATUSES, "status")}
-        return await _page("need_list", params, first, "gridCode" if grid_code else "divisionCode")  # type: ignore[return-value]
+        return await _page("need_list", params, "gridCode" if grid_code else "divisionCode")  # type: ignore[return-value]
 
     @strawberry.field(description="Co-construction projects (项目清单) in a grid or division.")
     async def projects(self, info: Info, grid_code: str | None = None,  # noqa: D102
                        division_code: str | None = None, scheme: str = "LOCAL", status: str | None = None,
-                       first: int = 20, after: str | None = None) -> Connection[Project]:
+                       first: int | None = None, after: str | None = None) -> Connection[Project]:
         params = {**args.area(grid_code, division_code, scheme), **args.paging(info, first, after),
                   "status": args.one_of(status, args.PROJECT_STATUSES, "status")}
-        return await _page("project_list", params, first, "gridCode" if grid_code else "divisionCode")  # type: ignore[return-value]
+        return await _page("project_list", params, "gridCode" if grid_code else "divisionCode")  # type: ignore[return-value]
 
 
 __all__ = ["BrowseQuery", "OrganizationFilter", "decode_cursor", "encode_cursor"]

@@ -54,7 +54,7 @@ class CoconstructionQuery:
     @strawberry.field(description="Open needs of a grid or division with candidate resources for each (双向认领).")
     async def open_needs(self, info: Info, grid_code: str | None = None,  # noqa: D102, PLR0913
                          division_code: str | None = None, scheme: str = "LOCAL", candidates_per_need: int = 5,
-                         first: int = 20, after: str | None = None) -> Connection[OpenNeed]:
+                         first: int | None = None, after: str | None = None) -> Connection[OpenNeed]:
         if not 1 <= candidates_per_need <= 20:
             raise InputError("candidatesPerNeed must be between 1 and 20", field="candidatesPerNeed")
         params = {**args.area(grid_code, division_code, scheme), **args.paging(info, first, after),
@@ -63,7 +63,7 @@ class CoconstructionQuery:
         if not rows:
             raise NotFoundError("no such area; check gridCode/divisionCode",
                                 field="gridCode" if grid_code else "divisionCode")
-        return page(rows[0]["nodes"], first, total=rows[0]["totalCount"])  # type: ignore[return-value]
+        return page(rows[0]["nodes"], params["first"], total=rows[0]["totalCount"])  # type: ignore[return-value]
 
     @strawberry.field(description="Organizations linked to a community (agreements, alliances, 双报到, party "
                                   "organizations, projects), strongest first.")

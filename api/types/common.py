@@ -66,7 +66,10 @@ def decode_cursor(cursor: str | None, field: str = "after") -> str | None:
     if cursor is None:
         return None
     try:
-        return base64.urlsafe_b64decode(cursor.encode()).decode()
+        key = base64.b64decode(cursor.encode(), altchars=b"-_", validate=True).decode()
+        if not key:
+            raise ValueError(cursor)
+        return key
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raise InputError(f"{field}: not a cursor from this API; pass pageInfo.endCursor of the previous page",
                          field=field) from None

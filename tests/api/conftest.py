@@ -42,6 +42,7 @@ def _make_client(**env: str) -> TestClient:
     from api.app import create_app
     from graph.settings import reset_settings
 
+    env = {"GRIDLINK_API_KEYS": ",".join(f"{k}:{r}" for r, k in KEYS.items()), **env}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     reset_settings()
@@ -59,11 +60,10 @@ def _make_client(**env: str) -> TestClient:
 @pytest.fixture(scope="session")
 def client(driver: neo4j.Driver) -> TestClient:
     """The app with test keys (no lifespan: the session's driver stays open; the schema is already migrated)."""
-    return _make_client(GRIDLINK_API_KEYS=",".join(f"{k}:{r}" for r, k in KEYS.items()),
-                        GRIDLINK_API_ANONYMOUS_ROLE="reader")
+    return _make_client(GRIDLINK_API_ANONYMOUS_ROLE="reader")
 
 
 @pytest.fixture
 def make_client(driver: neo4j.Driver) -> Any:
-    """Build a client with other API settings (GRIDLINK_API_* variables)."""
+    """Build a client with other API settings (GRIDLINK_API_* variables; the test keys unless given)."""
     return _make_client

@@ -17,7 +17,7 @@ import neo4j
 
 from ingest.cells import name_norm
 from ingest.records import Issue, Record
-from ingest.writes import SPECS, NodeSpec, statement
+from ingest.writes import SPECS, NodeSpec, node_statement, prune_groups, prune_statement, slot_statement, statement
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +124,36 @@ class Loader:
                 return result
             return session.execute_write(self._write_tx, records, rejects)
 
+    def _run(self, tx: neo4j.ManagedTransaction | neo4j.Transaction, query: LiteralString, result: BatchResult,
+             **params: Any) -> None:
+        res = tx.run(query, runId=self.run_id, source=self.source, now=self.now, **params)
+        for r in res:
+            if "outcome" in r.keys():
+                result.outcomes[r["i"]] = r["outcome"]
+        counters = res.consume().counters
+        result.nodes += counters.nodes_created
+        result.relationships += counters.relationships_created
+
+    def _write_nodes(self, tx: neo4j.ManagedTransaction | neo4j.Transaction, spec: str,
+                     rows: list[dict[str, Any]], records: list[Record], result: BatchResult) -> None:
+        """Node MERGE, then prune the updated rows' stale relationships, then MERGE the changed rows' ones."""
+        keys = tuple(sorted({k for row in rows for k in row["props"]}))
+        node_rows = [{k: row[k] for k in ("i", "key", "hash", "props", "file", "line")} for row in rows]
+        self._run(tx, node_statement(spec, keys), result, rows=node_rows)
+        changed = [records[row["i"]] for row in rows if result.outcomes[row["i"]] != "unchanged"]
+        updated = [records[row["i"]] for row in rows if result.outcomes[row["i"]] == "updated"]
+        for rel_type, outgoing, slots in prune_groups(spec):
+            if updated:
+                keep_rows = [{"key": rec.key, "keep": {s.name: [it["k"] for it in rec.rels.get(s.name, [])]
+                                                       for s in slots}} for rec in updated]
+                self._run(tx, prune_statement(spec, rel_type, outgoing), result, rows=keep_rows)
+        for _, _, slots in prune_groups(spec):
+            for s in slots:
+                pairs = [{"a": rec.key, "b": it["k"], "t": it.get("t") or {}, "file": rec.file, "line": rec.line}
+                         for rec in changed for it in rec.rels.get(s.name, [])]
+                if pairs:
+                    self._run(tx, slot_statement(spec, s.name), result, pairs=pairs)
+
     def _write_tx(self, tx: neo4j.ManagedTransaction | neo4j.Transaction, records: list[Record],
                   rejects: dict[int, tuple[str, str]]) -> BatchResult:
         result = BatchResult([None] * len(records), dict(rejects))
@@ -142,12 +172,10 @@ class Loader:
             groups_for_spec = next(g for g in reversed(groups) if g[0] == rec.spec)
             groups_for_spec[1].append(rec.as_param(i))
         for spec, rows in groups:
-            res = tx.run(statement(spec), rows=rows, runId=self.run_id, source=self.source, now=self.now)
-            for r in res:
-                result.outcomes[r["i"]] = r["outcome"]
-            counters = res.consume().counters
-            result.nodes += counters.nodes_created
-            result.relationships += counters.relationships_created
+            if isinstance(SPECS[spec], NodeSpec):
+                self._write_nodes(tx, spec, rows, records, result)
+            else:
+                self._run(tx, statement(spec), result, rows=rows)
         for i in range(len(records)):
             if i not in result.rejects and result.outcomes[i] is None:
                 # a rel row whose endpoint vanished between lookup and write

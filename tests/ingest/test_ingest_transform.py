@@ -14,7 +14,7 @@ from ingest.places import Division, GridInfo, Places, gcj02_to_wgs84, wgs84_to_g
 from ingest.pseudonym import member_uid
 from ingest.records import Record, RowReject
 from ingest.transform import Context, hashed_uid
-from ingest.writes import SPECS, statement
+from ingest.writes import SPECS, NodeSpec, node_statement, prune_groups, prune_statement, slot_statement, statement
 
 SQUARE = json.dumps({"type": "Polygon", "coordinates": [[[104.05, 30.62], [104.06, 30.62], [104.06, 30.63],
                                                           [104.05, 30.63], [104.05, 30.62]]]})
@@ -148,7 +148,16 @@ def test_user_mapping_overlays_the_builtin_profile(tmp_path: Path) -> None:
 
 
 def test_write_statements_take_values_only_from_parameters() -> None:
-    for name in SPECS:
-        text = statement(name)
-        assert text.startswith("UNWIND $rows AS row") and text.rstrip().endswith("RETURN row.i AS i, outcome")
+    texts = []
+    for name, spec in SPECS.items():
+        if isinstance(spec, NodeSpec):
+            texts.append(node_statement(name, ("name", "uid")))
+            texts += [prune_statement(name, t, o) for t, o, _ in prune_groups(name)]
+            texts += [slot_statement(name, s.name) for s in spec.slots]
+        else:
+            texts.append(statement(name))
+    for text in texts:
+        assert text.startswith(("UNWIND $rows AS row", "UNWIND $pairs AS p"))
         assert "'" not in text.replace("'loaded'", "").replace("'updated'", "").replace("'unchanged'", "")
+    with pytest.raises(ValueError):
+        node_statement("enterprise", ("name} DETACH DELETE n //",))

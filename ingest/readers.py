@@ -16,6 +16,8 @@ import codecs
 import csv
 import datetime as dt
 import json
+import re
+import zlib
 from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,10 @@ FORMATS = ("csv", "xlsx", "jsonl", "geojson")
 _EXTENSIONS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
                ".jsonl": "jsonl", ".ndjson": "jsonl", ".geojson": "geojson", ".json": "geojson"}
 _HEADER_SCAN = 30  # rows searched for the header below title rows
+_MAX_FIELD = 64 << 20  # bytes of one CSV field; far beyond any real cell (see _read_csv)
+# what openpyxl raises on a damaged workbook: zip, XML and structure errors surface as any of these
+_XLSX_ERRORS: tuple[type[BaseException], ...] = (
+    OSError, EOFError, KeyError, IndexError, ValueError, TypeError, AttributeError, SyntaxError, zlib.error)
 
 Row = tuple[int, dict[str, Any]]
 
@@ -170,18 +176,40 @@ def _make_row(headers: list[str], cells: list[Any]) -> dict[str, Any] | None:
     return row
 
 
+_QUOTED = re.compile(r'"(?:[^"]|"")*"')
+
+
+def _delimiter(sample: str, known: Collection[str] | None) -> str:
+    """Tab or comma: the one that splits a line of the sample into the expected headers, else the one that
+    separates more cells outside quotes. Counting alone misreads a CSV whose cells hold pasted tabs."""
+    if known:
+        wanted = {k.lower() for k in known}
+        for line in sample.splitlines()[:_HEADER_SCAN]:
+            for d in (",", "\t"):
+                cells = {str(sanitize(c.strip('"'))).lower() for c in line.split(d)}
+                if len(cells & wanted) >= min(2, len(wanted)):
+                    return d
+    bare = _QUOTED.sub("", sample)
+    return "\t" if bare.count("\t") > bare.count(",") else ","
+
+
 def _read_csv(path: Path, encoding: str | None, known: Collection[str] | None) -> Iterator[Row]:
     enc = encoding or detect_encoding(path)
     try:
-        codecs.lookup(enc)
+        info = codecs.lookup(enc)
     except LookupError as e:
         raise InputError(f"unknown encoding {enc!r}", hint="use utf-8, gb18030 or gbk") from e
+    if not getattr(info, "_is_text_encoding", True):  # base64, hex, rot13: codecs, but not of text files
+        raise InputError(f"{enc!r} is not a text encoding", hint="use utf-8, gb18030 or gbk")
+    # a registry export may carry long texts (经营范围); the csv module's 128 KB default would refuse the whole
+    # file, while the transforms reject just the row with an over-long value and say which column
+    csv.field_size_limit(max(csv.field_size_limit(), _MAX_FIELD))
     with path.open("r", encoding=enc, errors="strict", newline="") as f:
         reader = None
         try:
             sample = f.read(64 * 1024)
             f.seek(0)
-            delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+            delimiter = _delimiter(sample, known)
             reader = csv.reader(f, delimiter=delimiter)
             head: list[list[Any]] = []
             for row in reader:
@@ -206,6 +234,9 @@ def _read_csv(path: Path, encoding: str | None, known: Collection[str] | None) -
         except UnicodeDecodeError as e:
             raise InputError(f"{path.name} is not valid {enc}: {e.reason} at byte {e.start}",
                              hint="pass --encoding gb18030 (or utf-8) to say how the file is encoded") from e
+        except UnicodeError as e:  # e.g. utf-16 forced on a file without a byte order mark
+            raise InputError(f"{path.name} is not valid {enc}: {e}",
+                             hint="pass --encoding gb18030 (or utf-8) to say how the file is encoded") from e
         except csv.Error as e:
             raise InputError(f"{path.name}: CSV error near line {reader.line_num if reader else 1}: {e}",
                              hint="check quoting in the file") from e
@@ -215,55 +246,78 @@ def _read_xlsx(path: Path, sheet: str | int | None, known: Collection[str] | Non
     import zipfile
 
     import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError) as e:
-        raise InputError(f"{path.name} is not a readable .xlsx workbook: {e}",
+    except (zipfile.BadZipFile, InvalidFileException, *_XLSX_ERRORS) as e:
+        raise InputError(f"{path.name} is not a readable .xlsx workbook: {type(e).__name__}: {e}",
                          hint="open it in Excel/LibreOffice and save as .xlsx") from e
     try:
-        names = wb.sheetnames
-        if sheet is None:
-            ws = wb[names[0]]
-        elif isinstance(sheet, int) or str(sheet).isdigit():
-            idx = int(sheet) - 1
-            if not 0 <= idx < len(names):
-                raise InputError(f"{path.name} has no sheet number {sheet}",
-                                 hint=f"sheets are: {', '.join(names)}")
-            ws = wb[names[idx]]
-        elif sheet in names:
-            ws = wb[str(sheet)]
-        else:
-            raise InputError(f"{path.name} has no sheet {sheet!r}", hint=f"sheets are: {', '.join(names)}")
-        rows = ws.iter_rows(values_only=True)
-        head: list[list[Any]] = []
-        for row in rows:
-            head.append(list(row))
-            if len(head) >= _HEADER_SCAN:
-                break
-        if not head:
-            return
-        h = _find_header(head, known)
-        raw = list(head[h])
-        while raw and raw[-1] is None:  # styled sheets report empty trailing header cells
-            raw.pop()
-        headers = _headers(raw)
-        number = h + 1
-        for cells in head[h + 1:]:
-            number += 1
-            made = _make_row(headers, cells)
-            if made is not None:
-                yield number, made
-        for cells in rows:
-            number += 1
-            made = _make_row(headers, list(cells))
-            if made is not None:
-                yield number, made
+        yield from _xlsx_rows(path, wb, sheet, known)
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, InvalidFileException, *_XLSX_ERRORS) as e:
+        # read_only mode parses sheets lazily: damage inside a sheet shows up only now
+        raise InputError(f"{path.name}: a sheet of the workbook is damaged: {type(e).__name__}: {e}",
+                         hint="open it in Excel/LibreOffice and save as .xlsx") from e
     finally:
         wb.close()
 
 
+def _xlsx_rows(path: Path, wb: Any, sheet: str | int | None, known: Collection[str] | None) -> Iterator[Row]:
+    names = wb.sheetnames
+    if sheet is None:
+        ws = wb[names[0]]
+    elif isinstance(sheet, int) or str(sheet).isdigit():
+        idx = int(sheet) - 1
+        if not 0 <= idx < len(names):
+            raise InputError(f"{path.name} has no sheet number {sheet}",
+                             hint=f"sheets are: {', '.join(names)}")
+        ws = wb[names[idx]]
+    elif sheet in names:
+        ws = wb[str(sheet)]
+    else:
+        raise InputError(f"{path.name} has no sheet {sheet!r}", hint=f"sheets are: {', '.join(names)}")
+    rows = ws.iter_rows(values_only=True)
+    head: list[list[Any]] = []
+    for row in rows:
+        head.append(list(row))
+        if len(head) >= _HEADER_SCAN:
+            break
+    if not head:
+        return
+    h = _find_header(head, known)
+    raw = list(head[h])
+    while raw and raw[-1] is None:  # styled sheets report empty trailing header cells
+        raw.pop()
+    headers = _headers(raw)
+    number = h + 1
+    for cells in head[h + 1:]:
+        number += 1
+        made = _make_row(headers, cells)
+        if made is not None:
+            yield number, made
+    for cells in rows:
+        number += 1
+        made = _make_row(headers, list(cells))
+        if made is not None:
+            yield number, made
+
+
+def _not_utf8(path: Path, e: UnicodeDecodeError) -> InputError:
+    return InputError(f"{path.name} is not valid UTF-8 ({e.reason} at byte {e.start}); JSON files are UTF-8",
+                      hint="re-export the file as UTF-8 (or convert it: iconv -f gb18030 -t utf-8)")
+
+
 def _read_jsonl(path: Path) -> Iterator[Row]:
+    try:
+        yield from _jsonl_rows(path)
+    except UnicodeDecodeError as e:
+        raise _not_utf8(path, e) from e
+
+
+def _jsonl_rows(path: Path) -> Iterator[Row]:
     with path.open("r", encoding="utf-8-sig") as f:
         for number, line in enumerate(f, start=1):
             if not line.strip():
@@ -286,10 +340,18 @@ def _read_geojson(path: Path) -> Iterator[Row]:
     except json.JSONDecodeError as e:
         raise InputError(f"{path.name} is not valid JSON: {e.msg} at line {e.lineno}",
                          hint="check the file with a GeoJSON validator") from e
+    except UnicodeDecodeError as e:
+        raise _not_utf8(path, e) from e
+    except RecursionError as e:  # thousands of nested brackets
+        raise InputError(f"{path.name} nests JSON too deeply to be GeoJSON",
+                         hint="check the file with a GeoJSON validator") from e
     if isinstance(doc, dict) and doc.get("type") == "Feature":
         features = [doc]
     elif isinstance(doc, dict) and doc.get("type") == "FeatureCollection":
         features = doc.get("features") or []
+        if not isinstance(features, list):
+            raise InputError(f"{path.name}: `features` must be a list of features",
+                             hint="check the file with a GeoJSON validator")
     else:
         raise InputError(f"{path.name} is not a GeoJSON FeatureCollection",
                          hint="export the layer as GeoJSON (FeatureCollection)")
@@ -298,6 +360,9 @@ def _read_geojson(path: Path) -> Iterator[Row]:
             yield number, {ERROR: "a feature must be an object"}
             continue
         props = feat.get("properties") or {}
+        if not isinstance(props, dict):
+            yield number, {ERROR: "a feature's properties must be an object", GEOMETRY: feat.get("geometry")}
+            continue
         row = {str(k): sanitize(_cell_text(v)) for k, v in props.items()}
         row[GEOMETRY] = feat.get("geometry")
         yield number, row

@@ -6,7 +6,8 @@
 // description: or a valid agreement — never from a label scan. Each candidate collects reasons, each with the weight
 // description: from the map `w`; score = sum of weights; ties go to the nearer resource (unknown distance last), then
 // description: to the smaller uid. Place reasons are exclusive (IN_GRID, else SAME_COMMUNITY, else SAME_STREET).
-// description: A candidate farther than maxDistanceM stays only when its provider is linked to the area.
+// description: MATCHES_OPEN_NEED adds weight to a candidate but does not make one. A candidate farther than
+// description: maxDistanceM stays only when its provider is linked to the area.
 // params: scheme (str), gridCode (str), categories (list[str] or null), maxDistanceM (float),
 // params: availableAt (datetime or null), limit (int)
 // returns: grid, matches

@@ -161,6 +161,9 @@ def load_mapping(kind: str, user_file: str | Path | None = None) -> Mapping:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as e:
         raise MappingError(f"cannot read mapping file {path}: {e.strerror}", hint="check the --mapping path") from e
+    except UnicodeDecodeError as e:
+        raise MappingError(f"{path.name} is not UTF-8 text ({e.reason} at byte {e.start})",
+                           hint="save the mapping file as UTF-8") from e
     except yaml.YAMLError as e:
         raise MappingError(f"{path.name} is not valid YAML: {e}", hint="check indentation and quotes") from e
     user = _parse(doc, path.name)

@@ -1,0 +1,70 @@
+"""The README's catalog of named queries, generated from the query headers.
+
+``python -m queries.docs`` rewrites the table between the ``<!-- queries:catalog -->`` markers of README.md;
+``python -m queries.docs --check`` exits 1 when the README is out of date (a test runs the same check).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from queries.browser.guide import group
+from queries.catalog import NamedQuery
+
+BEGIN = "<!-- queries:catalog -->"
+END = "<!-- /queries:catalog -->"
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _example(q: NamedQuery) -> str:
+    params = q.example_params()
+    if not params:
+        return f"`gridlink query run {q.name}`"
+    flags = " ".join(f"-p {k}={v if v is not None else 'null'}" for k, v in params.items())
+    return f"`gridlink query run {q.name} {_cell(flags)}`"
+
+
+def table() -> str:
+    """The Markdown table: one row per named query, grouped by the guide's chapters."""
+    lines = ["| chapter | query | what it answers | params | returns |", "|---|---|---|---|---|"]
+    for chapter, members in group():
+        for q in members:
+            params = ", ".join(f"`{k}` ({v})" for k, v in q.params.items()) or "—"
+            lines.append(f"| {chapter.title} | `{q.name}` | **{_cell(q.title)}**. {_cell(q.description)}<br>"
+                         f"{_example(q)} | {params} | {_cell(', '.join(q.returns))} |")
+    return "\n".join(lines)
+
+
+def render_readme(text: str) -> str:
+    """The README text with a fresh table between the markers.
+
+    Raises:
+        ValueError: the markers are missing.
+    """
+    start, end = text.find(BEGIN), text.find(END)
+    if start < 0 or end < start:
+        raise ValueError(f"README.md lacks the {BEGIN} ... {END} markers")
+    return text[: start + len(BEGIN)] + "\n" + table() + "\n" + text[end:]
+
+
+def main(argv: list[str]) -> int:
+    """Rewrite README.md (or, with --check, report whether it is current)."""
+    current = README.read_text(encoding="utf-8")
+    fresh = render_readme(current)
+    if "--check" in argv:
+        if fresh != current:
+            sys.stderr.write("README.md's query catalog is out of date: run `python -m queries.docs`\n")
+            return 1
+        return 0
+    if fresh != current:
+        README.write_text(fresh, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

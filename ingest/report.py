@@ -14,6 +14,16 @@ from types import TracebackType
 from typing import IO, Any
 
 FIELDS = ("runId", "file", "row", "outcome", "column", "reason")
+MAX_REASON = 500
+# a CSV cell starting with one of these is a formula to Excel (CSV injection): file names and headers come
+# from the input, so they are prefixed with an apostrophe, which Excel shows as plain text (OWASP advice)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defuse(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 class Report:
@@ -32,10 +42,12 @@ class Report:
             self._csv.writerow(FIELDS)
 
     def add(self, file: str, row: int, outcome: str, column: str | None, reason: str) -> None:
-        """Write one line."""
+        """Write one line (a reason quoting a huge cell is cut to :data:`MAX_REASON` characters)."""
+        if len(reason) > MAX_REASON:
+            reason = reason[:MAX_REASON] + f"… ({len(reason)} characters)"
         values = (self.run_id, file, row, outcome, column, reason)
         if self._csv is not None:
-            self._csv.writerow(values)
+            self._csv.writerow([_defuse(v) for v in values])
         else:
             self._fh.write(json.dumps(dict(zip(FIELDS, values, strict=True)), ensure_ascii=False) + "\n")
         self.lines += 1

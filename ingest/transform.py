@@ -25,6 +25,11 @@ from ingest.places import Places, gcj02_to_wgs84
 from ingest.readers import ERROR, GEOMETRY
 from ingest.records import Issue, Record, RowReject
 
+#: characters of one value: an Excel cell holds no more, so a longer one is not a real export's cell
+MAX_TEXT = 32_767
+#: characters of a name, id or code: Neo4j indexes these, and a range index key holds about 8 KB
+MAX_KEY = 500
+
 
 @dataclass(frozen=True)
 class Context:
@@ -44,18 +49,19 @@ class Fields:
         if values.get(ERROR):
             raise RowReject(None, str(values[ERROR]))
 
-    def text(self, name: str) -> str | None:
-        """The value as text (lists joined with ``;``), or ``None``."""
+    def text(self, name: str, limit: int = MAX_TEXT) -> str | None:
+        """The value as text (lists joined with ``;``), or ``None``; a reject when longer than ``limit``."""
         v = self.values.get(name)
         if v is None:
             return None
-        if isinstance(v, list):
-            return ";".join(str(x) for x in v) or None
-        return str(v)
+        text = ";".join(str(x) for x in v) if isinstance(v, list) else str(v)
+        if len(text) > limit:
+            raise RowReject(name, f"value is {len(text)} characters long; at most {limit} fit in this column")
+        return text or None
 
     def required(self, name: str) -> str:
-        """The value, or a reject when it is empty."""
-        v = self.text(name)
+        """The value (a name, id or code: at most :data:`MAX_KEY` characters), or a reject when it is empty."""
+        v = self.text(name, MAX_KEY)
         if v is None:
             raise RowReject(name, "required value is empty")
         return v

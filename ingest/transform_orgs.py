@@ -12,7 +12,7 @@ from ingest import vocab
 from ingest.cells import name_norm
 from ingest.codes import check_uscc
 from ingest.records import Issue, Lookup, Record, RowReject
-from ingest.transform import Context, Fields, area_ref, division_ref, hashed_uid, place
+from ingest.transform import MAX_KEY, Context, Fields, area_ref, division_ref, hashed_uid, place
 
 _ORG_FIELDS: dict[str, tuple[str, ...]] = {
     "enterprises": ("orgType", "legalRep", "capital", "scope", "industry"),
@@ -28,7 +28,7 @@ def _identity(f: Fields, kind: str) -> tuple[str | None, dict[str, Any], list[Is
     """Name, code properties and issues shared by every organization kind."""
     name = f.required("name")
     issues: list[Issue] = []
-    check = check_uscc(f.text("uscc"))
+    check = check_uscc(f.text("uscc", MAX_KEY))
     if check.code is not None and not check.valid:
         issues.append(Issue("flagged", "uscc", f"credit code {check.code}: {check.issue}"))
     props: dict[str, Any] = {
@@ -82,7 +82,7 @@ def transform_party_org(f: Fields, ctx: Context) -> Record:
         raise RowReject("category", f"unknown party organization category {category!r} "
                                     f"(expected {', '.join(sorted(vocab.PARTY_CATEGORIES))})")
     props.update({
-        "partyOrgId": f.text("id"), "category": category,
+        "partyOrgId": f.text("id", MAX_KEY), "category": category,
         "memberCount": f.int("memberCount", 0, 1_000_000),
         "secretaryName": f.text("secretaryName"), "contactPhone": f.text("contactPhone"),
         "address": f.text("address"), "status": None, "statusRaw": None,

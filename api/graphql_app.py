@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+from cross_web import HTTPException
 from fastapi import FastAPI
 from strawberry.fastapi import GraphQLRouter
 
@@ -11,11 +14,28 @@ from api.schema import build_schema
 from graph.settings import get_api_settings
 
 
+class _Router(GraphQLRouter[object, None]):
+    """Strawberry's router, refusing with 400 the bodies its own parser turns into a 500.
+
+    Found by fuzzing (tests/fuzz): a body that is not UTF-8, or JSON that is not an object (``null``, ``1``,
+    ``"x"``), raised UnicodeDecodeError / AttributeError inside strawberry.
+    """
+
+    def decode_json(self, data: str | bytes) -> object:  # noqa: D102
+        try:
+            value = json.loads(data)
+        except UnicodeDecodeError as e:
+            raise HTTPException(400, "Unable to parse request body as JSON: it is not UTF-8") from e
+        if not isinstance(value, dict | list):
+            raise HTTPException(400, "A GraphQL request is a JSON object: {\"query\": \"...\", \"variables\": {}}")
+        return value
+
+
 def mount_graphql(app: FastAPI) -> None:
     """Add the GraphQL router at ``/graphql``."""
     settings = get_api_settings()
     keyring = KeyRing(settings)
-    router: GraphQLRouter[object, None] = GraphQLRouter(
+    router = _Router(
         build_schema(settings),
         context_getter=context_getter(keyring, settings),
         graphql_ide="graphiql" if settings.graphiql else None,

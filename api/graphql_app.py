@@ -13,19 +13,27 @@ from api.context import context_getter
 from api.schema import build_schema
 from graph.settings import get_api_settings
 
+#: bytes of one request: a document is at most ``max_tokens`` tokens, so only huge variables come near this
+MAX_BODY_BYTES = 1_000_000
+
 
 class _Router(GraphQLRouter[object, None]):
-    """Strawberry's router, refusing with 400 the bodies its own parser turns into a 500.
+    """Strawberry's router, refusing with 400/413 the bodies its own parser turns into a 500 or swallows.
 
-    Found by fuzzing (tests/fuzz): a body that is not UTF-8, or JSON that is not an object (``null``, ``1``,
-    ``"x"``), raised UnicodeDecodeError / AttributeError inside strawberry.
+    Found by fuzzing (tests/fuzz): a body that is not UTF-8, JSON that is not an object (``null``, ``1``,
+    ``"x"``) or nested 100 000 deep raised UnicodeDecodeError / AttributeError / RecursionError inside
+    strawberry; megabyte strings in variables went all the way to Neo4j.
     """
 
     def decode_json(self, data: str | bytes) -> object:  # noqa: D102
+        if len(data) > MAX_BODY_BYTES:
+            raise HTTPException(413, f"the request is {len(data)} bytes; the limit is {MAX_BODY_BYTES} bytes")
         try:
             value = json.loads(data)
         except UnicodeDecodeError as e:
             raise HTTPException(400, "Unable to parse request body as JSON: it is not UTF-8") from e
+        except RecursionError as e:
+            raise HTTPException(400, "Unable to parse request body as JSON: it is nested too deeply") from e
         if not isinstance(value, dict | list):
             raise HTTPException(400, "A GraphQL request is a JSON object: {\"query\": \"...\", \"variables\": {}}")
         return value

@@ -128,9 +128,12 @@ def _parse(doc: Any, where: str) -> Mapping:
     defaults = doc.get("defaults") or {}
     if not isinstance(defaults, dict):
         raise MappingError(f"{where}: `defaults` must map fields to values", hint="defaults: {orgType: 机关}")
+    required = doc.get("required") or []
+    if not isinstance(required, list) or not all(isinstance(r, str) for r in required):
+        raise MappingError(f"{where}: `required` must be a list of field names", hint="required: [name, uscc]")
     return Mapping(kind=str(doc.get("kind") or ""),
                    columns={str(k): _as_list(v, f"{where} columns.{k}") for k, v in cols.items()},
-                   required=[str(r) for r in doc.get("required") or []],
+                   required=list(required),
                    values={str(k): {str(w): t for w, t in v.items()} for k, v in values.items()},
                    defaults={str(k): v for k, v in defaults.items()})
 

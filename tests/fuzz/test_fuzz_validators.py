@@ -14,7 +14,7 @@ import pytest
 import yaml
 from fuzz_budget import counted, fuzz_settings
 from fuzz_files import INJECTIONS, cell_text
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from neo4j.spatial import WGS84Point
 
@@ -133,6 +133,7 @@ yaml_value = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), cel
                          yaml_value),
     "values": yaml_value, "defaults": yaml_value, "required": yaml_value})),
     raw=st.one_of(st.none(), st.text(max_size=60), st.binary(max_size=60)))
+@example(doc={"columns": {}, "required": True}, raw=None)  # found by this test: a TypeError before the fix
 @counted
 def test_mapping_files_fail_only_with_mapping_error(tmp_path_factory, doc, raw):
     path = tmp_path_factory.mktemp("m") / "map.yaml"

@@ -17,7 +17,15 @@ import neo4j
 
 from ingest.cells import name_norm
 from ingest.records import Issue, Record
-from ingest.writes import SPECS, NodeSpec, node_statement, prune_groups, prune_statement, slot_statement, statement
+from ingest.writes import (
+    SPECS,
+    NodeSpec,
+    hash_statement,
+    prune_groups,
+    prune_statement,
+    statement,
+    upsert_statement,
+)
 
 log = logging.getLogger(__name__)
 
@@ -127,32 +135,59 @@ class Loader:
     def _run(self, tx: neo4j.ManagedTransaction | neo4j.Transaction, query: LiteralString, result: BatchResult,
              **params: Any) -> None:
         res = tx.run(query, runId=self.run_id, source=self.source, now=self.now, **params)
-        for r in res:
-            if "outcome" in r.keys():
-                result.outcomes[r["i"]] = r["outcome"]
+        if "outcome" in res.keys():
+            for i, outcome in res.values("i", "outcome"):
+                result.outcomes[i] = outcome
         counters = res.consume().counters
         result.nodes += counters.nodes_created
         result.relationships += counters.relationships_created
 
+    def _read_hashes(self, tx: neo4j.ManagedTransaction | neo4j.Transaction, records: list[Record],
+                     rejects: dict[int, tuple[str, str]]) -> dict[tuple[str, str], tuple[str | None, Any]]:
+        """``(spec, key) -> (rowHash, active)`` of the batch's nodes that exist, read in the write transaction."""
+        keys: dict[str, set[str]] = defaultdict(set)
+        for i, rec in enumerate(records):
+            if i not in rejects and isinstance(SPECS[rec.spec], NodeSpec):
+                keys[rec.spec].add(rec.key)
+        known: dict[tuple[str, str], tuple[str | None, Any]] = {}
+        for spec, ks in keys.items():
+            for k, h, active in tx.run(hash_statement(spec), keys=list(ks)).values():
+                known[(spec, k)] = (h, active)
+        return known
+
     def _write_nodes(self, tx: neo4j.ManagedTransaction | neo4j.Transaction, spec: str,
-                     rows: list[dict[str, Any]], records: list[Record], result: BatchResult) -> None:
-        """Node MERGE, then prune the updated rows' stale relationships, then MERGE the changed rows' ones."""
-        keys = tuple(sorted({k for row in rows for k in row["props"]}))
-        node_rows = [{k: row[k] for k in ("i", "key", "hash", "props", "file", "line")} for row in rows]
-        self._run(tx, node_statement(spec, keys), result, rows=node_rows)
-        changed = [records[row["i"]] for row in rows if result.outcomes[row["i"]] != "unchanged"]
-        updated = [records[row["i"]] for row in rows if result.outcomes[row["i"]] == "updated"]
+                     rows: list[dict[str, Any]], known: dict[tuple[str, str], tuple[str | None, Any]],
+                     result: BatchResult) -> None:
+        """Outcomes from the stored hashes; prune the updated rows' stale relationships; upsert the changed rows."""
+        node_spec = SPECS[spec]
+        assert isinstance(node_spec, NodeSpec)
+        changed: list[dict[str, Any]] = []
+        updated: list[dict[str, Any]] = []
+        for row in rows:
+            stored, active = known.get((spec, row["key"]), (None, None))
+            if stored is None:
+                outcome = "loaded"
+            elif stored == row["hash"] and (not node_spec.track_active or active is not False):
+                outcome = "unchanged"
+            else:
+                outcome = "updated"
+            result.outcomes[row["i"]] = outcome
+            if outcome == "unchanged":
+                continue
+            # a later row of the batch with the same key compares with what this one writes
+            known[(spec, row["key"])] = (row["hash"], True)
+            changed.append(row)
+            if outcome == "updated":
+                updated.append(row)
+        if not changed:
+            return
         for rel_type, outgoing, slots in prune_groups(spec):
             if updated:
-                keep_rows = [{"key": rec.key, "keep": {s.name: [it["k"] for it in rec.rels.get(s.name, [])]
-                                                       for s in slots}} for rec in updated]
+                keep_rows = [{"key": row["key"], "keep": {s.name: [it["k"] for it in row.get(s.name) or ()]
+                                                          for s in slots}} for row in updated]
                 self._run(tx, prune_statement(spec, rel_type, outgoing), result, rows=keep_rows)
-        for _, _, slots in prune_groups(spec):
-            for s in slots:
-                pairs = [{"a": rec.key, "b": it["k"], "t": it.get("t") or {}, "file": rec.file, "line": rec.line}
-                         for rec in changed for it in rec.rels.get(s.name, [])]
-                if pairs:
-                    self._run(tx, slot_statement(spec, s.name), result, pairs=pairs)
+        keys = tuple(sorted({k for row in changed for k in row["props"]}))
+        self._run(tx, upsert_statement(spec, keys), result, rows=changed)
 
     def _write_tx(self, tx: neo4j.ManagedTransaction | neo4j.Transaction, records: list[Record],
                   rejects: dict[int, tuple[str, str]]) -> BatchResult:
@@ -171,14 +206,14 @@ class Loader:
             keys.add(key)
             groups_for_spec = next(g for g in reversed(groups) if g[0] == rec.spec)
             groups_for_spec[1].append(rec.as_param(i))
+        known = self._read_hashes(tx, records, rejects)
         for spec, rows in groups:
             if isinstance(SPECS[spec], NodeSpec):
-                self._write_nodes(tx, spec, rows, records, result)
+                self._write_nodes(tx, spec, rows, known, result)
             else:
                 self._run(tx, statement(spec), result, rows=rows)
         for i in range(len(records)):
             if i not in result.rejects and result.outcomes[i] is None:
-                # a rel row whose endpoint vanished between lookup and write
+                # a rel row whose endpoints vanished between lookup and write
                 result.rejects[i] = ("", "the row's endpoints were not found when writing")
         return result
-

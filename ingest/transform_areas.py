@@ -8,6 +8,7 @@ from typing import Any
 from neo4j.spatial import WGS84Point
 
 from ingest.codes import community_kind, district_kind, division_level, pad_division, parent_code, street_kind
+from ingest.places import gcj02_to_wgs84
 from ingest.records import Issue, Record, RowReject
 from ingest.transform import MAX_KEY, Context, Fields
 
@@ -76,6 +77,8 @@ def transform_grid(f: Fields, ctx: Context) -> Record:
         geom = shape(geometry)
     except (ValueError, TypeError, AttributeError, IndexError) as e:
         raise RowReject("geometry", f"unreadable polygon: {e}") from e
+    if ctx.crs == "gcj02":  # Amap/Tencent boundaries: every vertex to WGS-84, like points
+        geom = _to_wgs84(geom)
     issues = []
     if not geom.is_valid:
         geom = geom.buffer(0)
@@ -94,3 +97,14 @@ def transform_grid(f: Fields, ctx: Context) -> Record:
     rec = Record("grid", props["uid"], props, issues=issues)
     rec.add_rel("partOf", community)
     return rec
+
+
+def _to_wgs84(geom: Any) -> Any:
+    """The geometry with each GCJ-02 vertex converted to WGS-84 (the offset varies by place, so per vertex)."""
+    import numpy as np
+    import shapely
+
+    def convert(coords: Any) -> Any:
+        return np.array([gcj02_to_wgs84(float(x), float(y)) for x, y in coords]).reshape(-1, 2)
+
+    return shapely.transform(geom, convert)

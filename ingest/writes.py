@@ -5,20 +5,23 @@ specs and from the transforms' fixed property names, never from input; every val
 
 A node batch runs, in one transaction:
 
-1. :func:`node_statement` — ``UNWIND $rows`` MERGE on the key, returning ``(i, outcome)`` per row: ``loaded``
-   (new), ``updated`` (hash changed, or a deactivated organization came back) or ``unchanged`` (same ``rowHash``:
-   nothing is written, not even provenance);
-2. :func:`prune_statement` for the ``updated`` rows — drop their relationships of the spec's types that the new
-   row no longer has (relationships of other types, written by other kinds, are left alone);
-3. :func:`slot_statement` per relationship slot for the changed rows — ``UNWIND $pairs`` MERGE.
+1. :func:`hash_statement` — the stored ``rowHash`` (and ``active``) of the batch's keys; the loader compares them
+   with the rows' hashes: ``loaded`` (no node, or a node without a hash), ``updated`` (hash changed, or a
+   deactivated organization came back) or ``unchanged`` (same ``rowHash``: nothing is written, not even
+   provenance). A batch of unchanged rows writes nothing and costs one index seek per row;
+2. :func:`prune_statement` for the ``updated`` rows only — drop their relationships of the spec's types that the
+   new row no longer has (relationships of other types, written by other kinds, are left alone); new rows have
+   nothing to prune;
+3. :func:`upsert_statement` for the changed rows — node and relationships in one ``UNWIND $rows`` statement.
 
-Small, flat statements keep the planner away from Eager barriers; unchanged rows cost one index seek.
+Three round trips at most, two for a first load, one for an unchanged batch.
 Membership rows (a relationship is the main element) use :func:`statement` with the :class:`RelSpec`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import LiteralString
@@ -126,28 +129,73 @@ def _outcome(var: str, active: bool) -> str:
             f"ELSE 'updated' END AS outcome")
 
 
+def check_property_names(keys: Iterable[str]) -> None:
+    """Property names come from the transforms' code, but never let one become Cypher syntax."""
+    bad = sorted(k for k in keys if not _IDENT.match(k))
+    if bad:
+        raise ValueError(f"invalid property names {bad}")
+
+
 @cache
-def node_statement(name: str, keys: tuple[str, ...]) -> LiteralString:
-    """MERGE the nodes of a batch and SET properties ``keys`` (the transforms' fixed names) on changed rows."""
+def hash_statement(name: str) -> LiteralString:
+    """``(k, hash, active)`` of the batch's keys that already exist: one index seek per key, nothing written."""
     spec = SPECS[name]
     assert isinstance(spec, NodeSpec)
-    bad = [k for k in keys if not _IDENT.match(k)]
-    if bad:  # property names come from code, but never let one become Cypher syntax
-        raise ValueError(f"invalid property names {bad}")
-    sets = ", ".join(f"n.{k} = row.props.{k}" for k in keys)
+    active = "n.active" if spec.track_active else "null"
+    return (f"UNWIND $keys AS k MATCH (n:{spec.label} {{{spec.key}: k}}) "
+            f"RETURN k, n.rowHash AS hash, {active} AS active")
+
+
+#: labels whose key lives under another label's uniqueness constraint (party organizations are Organizations)
+_KEY_LABEL = {"PartyOrganization": "Organization"}
+
+
+def _find(s: Slot, var: str, value: str) -> str:
+    """MATCH (or MERGE) the far node of a slot by its key, through the label holding the key's constraint."""
+    if s.merge_target:
+        return f"MERGE ({var}:{s.label} {{{s.key}: {value}}}) ON CREATE SET {var} += it.t"
+    owner = _KEY_LABEL.get(s.label)
+    if owner:
+        return f"MATCH ({var}:{owner} {{{s.key}: {value}}}) WHERE {var}:{s.label}"
+    return f"MATCH ({var}:{s.label} {{{s.key}: {value}}})"
+
+
+def _slot_call(s: Slot) -> str:
+    """A CALL subquery MERGEing one slot's relationships of the row's node ``n``."""
+    return (f"CALL (n, row) {{\n"
+            f"  UNWIND coalesce(row.{s.name}, []) AS it\n"
+            f"  {_find(s, 't', 'it.k')}\n"
+            f"  MERGE (n){_arrow(s, 'r')}(t)\n"
+            f"  ON CREATE SET r.firstRunId = $runId\n"
+            f"  SET {_prov('r')}\n}}")
+
+
+@cache
+def upsert_statement(name: str, keys: tuple[str, ...]) -> LiteralString:
+    """MERGE the changed (new or updated) nodes of a batch with their properties and relationships.
+
+    One statement per batch: explicit ``SET n.k = row.props.k`` for the property names ``keys`` (the transforms'
+    fixed names, every row carries them all; ``null`` removes) — a map ``SET n += row.props`` would make the
+    planner put Eager barriers after the MERGE — provenance, extra labels, then one CALL subquery per
+    relationship slot. Cypher applies each clause to all rows before the next, so a slot finds nodes MERGEd
+    earlier in the same statement (a parent party organization in the same batch).
+    """
+    spec = SPECS[name]
+    assert isinstance(spec, NodeSpec)
+    check_property_names(keys)
+    sets = "".join(f"n.{k} = row.props.{k}, " for k in keys if k != spec.key)  # MERGE sets the key
     labels = "".join(f":{lb}" for lb in spec.extra_labels)
     active = ", n.active = true, n.inactiveSince = null" if spec.track_active else ""
-    text = "\n".join([
+    parts = [
         "UNWIND $rows AS row",
         f"MERGE (n:{spec.label} {{{spec.key}: row.key}})",
         "ON CREATE SET n.firstRunId = $runId",
-        f"WITH n, row, {_outcome('n', spec.track_active)}",
-        "FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |",
-        f"  SET {sets}, n.rowHash = row.hash, {_prov('n')}{active}" + (f"\n  SET n{labels}" if labels else ""),
-        ")",
-        "RETURN row.i AS i, outcome",
-    ])
-    return text
+        f"SET {sets}n.rowHash = row.hash, {_prov('n')}{active}" + (f", n{labels}" if labels else ""),
+    ]
+    if spec.slots:
+        parts.append("WITH n, row")
+        parts += [_slot_call(s) for s in spec.slots]
+    return "\n".join(parts)
 
 
 def prune_groups(name: str) -> list[tuple[str, bool, tuple[Slot, ...]]]:
@@ -171,24 +219,6 @@ def prune_statement(name: str, rel_type: str, outgoing: bool) -> LiteralString:
         f"MATCH (n:{spec.label} {{{spec.key}: row.key}}){_arrow(group[0], 'r')}(t)",
         f"WHERE NOT ({keep})",
         "DELETE r",
-    ])
-
-
-@cache
-def slot_statement(name: str, slot_name: str) -> LiteralString:
-    """MERGE one slot's relationships: ``$pairs`` of ``{a: node key, b: far key, t: far props, file, line}``."""
-    spec = SPECS[name]
-    assert isinstance(spec, NodeSpec)
-    s = next(x for x in spec.slots if x.name == slot_name)
-    find = (f"MERGE (t:{s.label} {{{s.key}: p.b}}) ON CREATE SET t += p.t" if s.merge_target
-            else f"MATCH (t:{s.label} {{{s.key}: p.b}})")
-    return "\n".join([
-        "UNWIND $pairs AS p",
-        f"MATCH (n:{spec.label} {{{spec.key}: p.a}})",
-        find,
-        f"MERGE (n){_arrow(s, 'r')}(t)",
-        "ON CREATE SET r.firstRunId = $runId",
-        f"SET {_prov('r', 'p')}",
     ])
 
 

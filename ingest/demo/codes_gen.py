@@ -84,9 +84,13 @@ def bad_check(code: str) -> str:
 
 
 def pilot_code(region: str, n: int) -> str:
-    """A pilot-era (2015) code shaped like Fujian's ``91350100M0001TGQXM``: legal, yet it fails the mod-31 check."""
-    code = "91" + region + "M000" + base31(n, 5)
-    return code if not is_valid_uscc(code) else bad_check(code)
+    """A pilot-era (2015) code shaped like Fujian's ``91350100M0001TGQXM`` (domain brief §5): 18 characters, an
+    organization code ``M00`` + 5 characters whose GB 11714 check character is right, and a last character that
+    fails only the GB 32100 mod-31 check."""
+    body = "M00" + base31(n, 5)
+    first17 = "91" + region + body + org_code_check_char(body)
+    right = uscc_check_char(first17)
+    return first17 + USCC_CHARS[(USCC_CHARS.index(right) + 1 + n % 30) % 31]
 
 
 def excel_mangled(code: str) -> str:

@@ -14,7 +14,15 @@ from ingest.places import Division, GridInfo, Places, gcj02_to_wgs84, wgs84_to_g
 from ingest.pseudonym import member_uid
 from ingest.records import Record, RowReject
 from ingest.transform import Context, hashed_uid
-from ingest.writes import SPECS, NodeSpec, node_statement, prune_groups, prune_statement, slot_statement, statement
+from ingest.writes import (
+    SPECS,
+    NodeSpec,
+    hash_statement,
+    prune_groups,
+    prune_statement,
+    statement,
+    upsert_statement,
+)
 
 SQUARE = json.dumps({"type": "Polygon", "coordinates": [[[104.05, 30.62], [104.06, 30.62], [104.06, 30.63],
                                                           [104.05, 30.63], [104.05, 30.62]]]})
@@ -109,6 +117,23 @@ def test_gcj02_points_are_converted(ctx: Context) -> None:
     assert rec.props["location"].x == pytest.approx(104.055, abs=1e-6)
 
 
+def test_gcj02_grid_boundaries_are_converted(ctx: Context) -> None:
+    from ingest.readers import GEOMETRY
+
+    wgs = json.loads(SQUARE)["coordinates"][0]
+    gcj = [list(wgs84_to_gcj02(lon, lat)) for lon, lat in wgs]
+    values = {"code": "510107005001002", "name": "g", "communityCode": "510107005001",
+              GEOMETRY: {"type": "Polygon", "coordinates": [gcj]}}
+    as_is = transform("grids", dict(values), ctx)
+    converted = transform("grids", dict(values), Context(ctx.places, crs="gcj02"))
+    ring = json.loads(converted.props["boundary"])["coordinates"][0]
+    assert {(round(x, 6), round(y, 6)) for x, y in ring} == {(round(x, 6), round(y, 6)) for x, y in wgs}
+    assert converted.props["minLon"] == pytest.approx(104.05, abs=1e-7)
+    assert (converted.props["centroid"].x, converted.props["centroid"].y) == \
+        pytest.approx((104.055, 30.625), abs=1e-6)
+    assert abs(as_is.props["minLon"] - 104.05) > 1e-3  # without --crs gcj02 the offset stays
+
+
 def test_party_member_id_number_becomes_hmac_and_is_dropped(ctx: Context) -> None:
     rec = transform("party-members", {"idNumber": "11010519491231002x", "name": "张三", "status": "流动"}, ctx)
     assert rec.key == member_uid(b"k", "11010519491231002X") and len(rec.key) == 24
@@ -151,13 +176,12 @@ def test_write_statements_take_values_only_from_parameters() -> None:
     texts = []
     for name, spec in SPECS.items():
         if isinstance(spec, NodeSpec):
-            texts.append(node_statement(name, ("name", "uid")))
+            texts += [upsert_statement(name, ("name", "uid")), hash_statement(name)]
             texts += [prune_statement(name, t, o) for t, o, _ in prune_groups(name)]
-            texts += [slot_statement(name, s.name) for s in spec.slots]
         else:
             texts.append(statement(name))
     for text in texts:
-        assert text.startswith(("UNWIND $rows AS row", "UNWIND $pairs AS p"))
+        assert text.startswith(("UNWIND $rows AS row", "UNWIND $keys AS k"))
         assert "'" not in text.replace("'loaded'", "").replace("'updated'", "").replace("'unchanged'", "")
     with pytest.raises(ValueError):
-        node_statement("enterprise", ("name} DETACH DELETE n //",))
+        upsert_statement("enterprise", ("name} DETACH DELETE n //",))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import strawberry
@@ -43,7 +43,13 @@ class CoconstructionQuery:
         check_first(limit, info.context.settings.max_page_size, "limit")
         at = None
         if available_at is not None:
-            at = (available_at if available_at.tzinfo else available_at.replace(tzinfo=LOCAL_TZ)).isoformat()
+            aware = available_at if available_at.tzinfo else available_at.replace(tzinfo=LOCAL_TZ)
+            if not 1900 <= aware.year <= 2200:
+                raise InputError("availableAt must be a date-time between the years 1900 and 2200",
+                                 field="availableAt")
+            # as UTC: Neo4j cannot parse offsets with seconds (+08:05:43, Shanghai's local mean time before
+            # 1901, or any a client sends), found by fuzzing; the query converts to Asia/Shanghai itself
+            at = aware.astimezone(UTC).isoformat()
         rows = await db.read("resources_for_grid", {
             "scheme": scheme, "gridCode": grid_code, "categories": categories, "maxDistanceM": max_distance_m,
             "availableAt": at, "limit": limit})

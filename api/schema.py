@@ -13,6 +13,7 @@ from typing import Any
 
 import strawberry
 from graphql.error import GraphQLError
+from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import (
     DisableIntrospection,
     MaskErrors,
@@ -43,8 +44,10 @@ class Query(BrowseQuery, CoconstructionQuery):
 
 
 def _unexpected(error: GraphQLError) -> bool:
-    # errors without an original are GraphQL validation errors: they help the client and are kept
-    return error.original_error is not None and not isinstance(error.original_error, ApiError)
+    # errors without an original are GraphQL validation errors: they help the client and are kept; so are
+    # scalar coercion errors of variables ("Value cannot represent a DateTime"), masked before fuzzing found it
+    return error.original_error is not None and not isinstance(
+        error.original_error, ApiError | StrawberryInputCoercionError)
 
 
 class MaskUnexpectedErrors(MaskErrors):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -134,10 +135,12 @@ def test_every_row_is_accounted_for_and_nothing_is_executed(places, tmp_path_fac
 def test_injection_and_formula_cells_are_stored_as_data(places, tmp_path, value):
     before = _counts(places)
     path, _ = _write(tmp_path, "csv", [["", value, value, value, COMMUNITY, "", "", "", "", ""]])
-    summary = ingest_files("enterprises", [path], report=tmp_path / "r.jsonl", source="fuzz-injection")
+    source = f"fuzz-injection-{uuid.uuid4().hex[:8]}"  # other tests may have stored the same name elsewhere
+    summary = ingest_files("enterprises", [path], report=tmp_path / "r.jsonl", source=source)
     assert (summary.rows, summary.rejected) == (1, 0), summary
-    got = places.execute_query("MATCH (o:Organization {name: $name}) RETURN o.statusRaw AS status, "
-                               "o.address AS address", name=sanitize(value), database_="neo4j").records
+    got = places.execute_query("MATCH (o:Organization {name: $name, source: $source}) RETURN o.statusRaw AS status, "
+                               "o.address AS address", name=sanitize(value), source=source,
+                               database_="neo4j").records
     assert [(r["status"], r["address"]) for r in got] == [(sanitize(value), sanitize(value))]
     after = _counts(places)
     assert after.get("Organization", 0) - before.get("Organization", 0) == summary.loaded

@@ -25,7 +25,7 @@ The stable Python API (the demo loader and tests call it; the CLI ``gridlink ing
 
 ``RunSummary`` fields: run_id, kind, source, files, status ('completed'|'failed'|'dry-run'), rows, loaded,
 updated, unchanged, rejected, unplaced, flagged, report_path, seconds, nodes_written, relationships_written,
-deactivated, same_as. Errors raise :class:`ingest.errors.IngestError` subclasses with a ``hint``.
+deactivated, same_as, same_as_removed. Errors raise :class:`ingest.errors.IngestError` subclasses with a ``hint``.
 """
 
 from __future__ import annotations

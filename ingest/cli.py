@@ -110,6 +110,8 @@ def print_summary(s: RunSummary) -> None:
         extras.append(f"{s.deactivated:,} deactivated (snapshot)")
     if s.same_as:
         extras.append(f"{s.same_as:,} SAME_AS candidates")
+    if s.same_as_removed:
+        extras.append(f"{s.same_as_removed:,} stale SAME_AS candidates removed")
     console.print("; ".join(extras))
     console.print(f"report: {s.report_path}")
     if s.rejected:
@@ -118,7 +120,10 @@ def print_summary(s: RunSummary) -> None:
 
 
 def history(limit: int = 20) -> None:
-    """List past ingest runs (IngestRun nodes) with their counts and status."""
+    """List past ingest runs (IngestRun nodes) with their counts, status and process (host:pid).
+
+    ``interrupted``: the run's process died mid-way (found when a later run of the same kind and source started).
+    """
     import neo4j
 
     from graph.driver import database, get_driver
@@ -126,19 +131,21 @@ def history(limit: int = 20) -> None:
     records, _, _ = get_driver().execute_query(
         "MATCH (r:IngestRun) RETURN r.runId AS runId, r.kind AS kind, r.source AS source, r.status AS status, "
         "r.rows AS rows, r.loaded AS loaded, r.updated AS updated, r.unchanged AS unchanged, "
-        "r.rejected AS rejected, r.startedAt AS startedAt, r.reportPath AS report "
+        "r.rejected AS rejected, r.startedAt AS startedAt, r.reportPath AS report, "
+        "r.hostname + ':' + toString(r.pid) AS process "
         "ORDER BY r.startedAt DESC LIMIT $limit",
         limit=limit, database_=database(), routing_=neo4j.RoutingControl.READ)
     table = Table(title="ingest runs (newest first)", expand=False)
     for col in ("run", "kind", "source", "status", "rows", "loaded", "updated", "unchanged", "rejected",
-                "started", "report"):
+                "started", "process", "report"):
         table.add_column(col, justify="right" if col in ("rows", "loaded", "updated", "unchanged",
                                                          "rejected") else "left")
     for r in records:
         started = r["startedAt"].to_native().strftime("%Y-%m-%d %H:%M:%S") if r["startedAt"] else "-"
-        table.add_row(r["runId"], r["kind"], r["source"], r["status"],
+        status = {"interrupted": "[red]interrupted[/]", "failed": "[red]failed[/]"}.get(r["status"], r["status"])
+        table.add_row(r["runId"], r["kind"], r["source"], status,
                       *(f"{r[k] or 0:,}" for k in ("rows", "loaded", "updated", "unchanged", "rejected")),
-                      started, r["report"] or "-")
+                      started, r["process"] or "-", r["report"] or "-")
     Console(width=max(Console().width, 160)).print(table)
 
 

@@ -29,16 +29,19 @@ from ingest.writes import (
 
 log = logging.getLogger(__name__)
 
-# (label, property) pairs a lookup may use; anything else is a programming error
+# (label, property) pairs a lookup may use; anything else is a programming error. USING INDEX: see cleanup.py
 _LOOKUPS: dict[tuple[str, str], LiteralString] = {
     ("Organization", "uscc"): "UNWIND $keys AS k MATCH (n:Organization {uscc: k}) "
+                              "USING INDEX SEEK n:Organization(uscc) "
                               "WITH k, n ORDER BY n.uid RETURN k, collect(n.uid)[0] AS uid",
     ("Organization", "nameNorm"): "UNWIND $keys AS k MATCH (n:Organization {nameNorm: k}) "
+                                  "USING INDEX SEEK n:Organization(nameNorm) "
                                   "WITH k, n ORDER BY n.uid RETURN k, collect(n.uid)[0] AS uid",
     ("PartyOrganization", "partyOrgId"): "UNWIND $keys AS k MATCH (n:PartyOrganization {partyOrgId: k}) "
+                                         "USING INDEX SEEK n:PartyOrganization(partyOrgId) "
                                          "WITH k, n ORDER BY n.uid RETURN k, collect(n.uid)[0] AS uid",
     ("PartyOrganization", "nameNorm"): "UNWIND $keys AS k MATCH (n:Organization {nameNorm: k}) "
-                                       "WHERE n:PartyOrganization "
+                                       "USING INDEX SEEK n:Organization(nameNorm) WHERE n:PartyOrganization "
                                        "WITH k, n ORDER BY n.uid RETURN k, collect(n.uid)[0] AS uid",
     ("Need", "uid"): "UNWIND $keys AS k MATCH (n:Need {uid: k}) RETURN k, n.uid AS uid",
     ("Resource", "uid"): "UNWIND $keys AS k MATCH (n:Resource {uid: k}) RETURN k, n.uid AS uid",
@@ -56,7 +59,7 @@ class BatchResult:
 
 
 class Loader:
-    """Writes batches for one run. Remembers in-run party organizations so children find parents."""
+    """Writes batches for one run."""
 
     def __init__(self, driver: neo4j.Driver, database: str, run_id: str, source: str,
                  dry_run: bool = False) -> None:
@@ -66,25 +69,15 @@ class Loader:
         self.source = source
         self.dry_run = dry_run
         self.now = dt.datetime.now(dt.UTC)
-        self.in_run: dict[tuple[str, str], str] = {}  # (prop, value) -> uid of party orgs of this run
-
-    def _remember(self, records: list[Record]) -> None:
-        for rec in records:
-            if rec.spec == "party_org":
-                if rec.props.get("partyOrgId"):
-                    self.in_run[("partyOrgId", rec.props["partyOrgId"])] = rec.key
-                self.in_run.setdefault(("nameNorm", rec.props["nameNorm"]), rec.key)
 
     def _resolve(self, session: neo4j.Session, records: list[Record]) -> dict[int, tuple[str, str]]:
         """Turn lookups into relationship targets; returns rejects (required references not found)."""
-        self._remember(records)
         wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
         for rec in records:
             for lk in rec.lookups:
                 for prop in lk.prop.split("|"):
                     value = name_norm(lk.value) if prop == "nameNorm" else lk.value
-                    if lk.label != "PartyOrganization" or (prop, value) not in self.in_run:
-                        wanted[(lk.label, prop)].add(value)
+                    wanted[(lk.label, prop)].add(value)
         found: dict[tuple[str, str, str], str] = {}
         for (label, prop), keys in wanted.items():
             query = _LOOKUPS[(label, prop)]
@@ -99,8 +92,7 @@ class Loader:
                 uid = None
                 for prop in lk.prop.split("|"):
                     value = name_norm(lk.value) if prop == "nameNorm" else lk.value
-                    uid = (self.in_run.get((prop, value)) if lk.label == "PartyOrganization" else None) \
-                        or found.get((lk.label, prop, value))
+                    uid = found.get((lk.label, prop, value))
                     if uid:
                         break
                 what = f"{lk.label} with {lk.prop.replace('|', ' or ')} {lk.value!r} not found"

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import secrets
+import socket
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -22,6 +24,7 @@ from ingest.errors import InputError
 from ingest.kinds import NEEDS_PLACES, ORG_KINDS, transform
 from ingest.load import BatchResult, Loader
 from ingest.mapping import BoundMapping, Mapping, load_mapping
+from ingest.parents import ParentLinks
 from ingest.places import Places
 from ingest.pseudonym import pseudonym_key
 from ingest.readers import detect_format, read_rows
@@ -110,10 +113,12 @@ def ingest_files(kind: str, paths: Sequence[str | Path], *, format: str | None =
     summary.report_path = str(report_path)
     if not dry_run:
         _record_run(drv, db, summary, started_at=loader.now)
+        summary.extra["interrupted"] = mark_interrupted(drv, db, kind, src, run_id)
     try:
         with Report(report_path, run_id) as rep:
             seen: set[str] = set()
             names: set[str] = set()
+            parents = ParentLinks(dry_run) if kind == "party-orgs" else None
             items = _items(kind, files, prof, ctx, format, encoding, sheet, limit)
             # one writer thread: batch k is written while batch k+1 is read and transformed; batches still
             # commit one after another, in order
@@ -122,21 +127,29 @@ def ingest_files(kind: str, paths: Sequence[str | Path], *, format: str | None =
                 pending = None
                 for batch in _batches(items, batch_size):
                     records, bounds = _take_rejects(batch, summary, rep)
+                    if parents is not None:
+                        _hold_parent_refs(records)
                     submitted = (writer.submit(loader.write, records), records, bounds) if records else None
                     if pending:
-                        _account(pending[0].result(), pending[1], pending[2], summary, rep, seen, names)
+                        _account(pending[0].result(), pending[1], pending[2], summary, rep, seen, names, parents)
                     pending = submitted
                     if progress:
                         progress(summary.rows)
                 if pending:
-                    _account(pending[0].result(), pending[1], pending[2], summary, rep, seen, names)
+                    _account(pending[0].result(), pending[1], pending[2], summary, rep, seen, names, parents)
                     if progress:
                         progress(summary.rows)
+            if parents is not None:  # pass 2: every node of the run is committed, link children to parents
+                linked = parents.link(drv, db, run_id, src, loader.now, batch_size)
+                summary.relationships_written += linked.created
+                for file, line, column, reason in linked.warnings:
+                    rep.add(file, line, "warning", column, reason)
             if not dry_run and kind in ORG_KINDS:
                 if snapshot:
                     summary.deactivated = deactivate_missing(drv, db, src, seen, run_id, dt.date.today(),
                                                              loader.now)
-                summary.same_as = link_duplicates(drv, db, names, src, run_id, loader.now)
+                summary.same_as, summary.same_as_removed = link_duplicates(drv, db, names, src, run_id,
+                                                                           loader.now)
     except BaseException:
         summary.status = "failed" if not dry_run else "dry-run"
         summary.seconds = time.monotonic() - started
@@ -154,13 +167,12 @@ def ingest_files(kind: str, paths: Sequence[str | Path], *, format: str | None =
 
 def _items(kind: str, files: list[Path], prof: Mapping, ctx: Context, fmt: str | None, encoding: str | None,
            sheet: str | int | None, limit: int | None) -> Iterator[Item]:
-    """Transformed rows of every file in order (party organizations: parents before children)."""
+    """Transformed rows of every file, streamed in file order."""
     count = 0
     for path in files:
         file_fmt = detect_format(path, fmt)
         strict = file_fmt in ("csv", "xlsx")  # a missing column is a file error; in JSON a row error
         bound: BoundMapping | None = None
-        buffered: list[Item] = []
         for line, cells in read_rows(path, file_fmt, encoding, sheet, known_headers=prof.known_headers()):
             if limit is not None and count >= limit:
                 break
@@ -171,37 +183,9 @@ def _items(kind: str, files: list[Path], prof: Mapping, ctx: Context, fmt: str |
                 item: Record | RowReject = transform(kind, bound.apply(cells), ctx)
             except RowReject as r:
                 item = r
-            entry = (path.name, line, item, bound)
-            if kind == "party-orgs":
-                buffered.append(entry)
-            else:
-                yield entry
-        yield from _parents_first(buffered)
+            yield path.name, line, item, bound
         if limit is not None and count >= limit:
             return
-
-
-def _parents_first(items: list[Item]) -> list[Item]:
-    """Order party organizations so a parent (by id or name) precedes its children (stable otherwise)."""
-    from ingest.cells import name_norm
-
-    index: dict[str, int] = {}
-    for i, (_, _, rec, _) in enumerate(items):
-        if isinstance(rec, Record):
-            index[name_norm(rec.props["name"])] = i
-            if rec.props.get("partyOrgId"):
-                index[rec.props["partyOrgId"]] = i
-
-    def depth(i: int, guard: int = 0) -> int:
-        rec = items[i][2]
-        if guard > 20 or not isinstance(rec, Record):
-            return 0
-        parent = next((lk.value for lk in rec.lookups if lk.slot == "parent"), None)
-        j = None if parent is None else index.get(parent, index.get(name_norm(parent)))
-        return 0 if j is None or j == i else 1 + depth(j, guard + 1)
-
-    depths = [depth(i) for i in range(len(items))]
-    return [items[i] for i in sorted(range(len(items)), key=lambda i: depths[i])]
 
 
 def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
@@ -231,9 +215,20 @@ def _take_rejects(batch: list[Item], summary: RunSummary,
     return records, bounds
 
 
+def _hold_parent_refs(records: list[Record]) -> None:
+    """Take the parent lookups out of party-organization records (pass 2 links them); the reference as written
+    stays in the content hash, so a changed parent makes the row ``updated``."""
+    for rec in records:
+        refs = [lk for lk in rec.lookups if lk.slot == "parent"]
+        if refs:
+            rec.lookups = [lk for lk in rec.lookups if lk.slot != "parent"]
+            rec.extra["parentRef"] = refs[0].value
+
+
 def _account(result: BatchResult, records: list[Record], bounds: list[BoundMapping],
-             summary: RunSummary, rep: Report, seen: set[str], names: set[str]) -> None:
-    """Count a written batch's outcomes and report its rejects and issues."""
+             summary: RunSummary, rep: Report, seen: set[str], names: set[str],
+             parents: ParentLinks | None = None) -> None:
+    """Count a written batch's outcomes and report its rejects and issues; spool party-org parent references."""
     summary.nodes_written += result.nodes
     summary.relationships_written += result.relationships
     for i, (rec, bound) in enumerate(zip(records, bounds, strict=True)):
@@ -245,6 +240,9 @@ def _account(result: BatchResult, records: list[Record], bounds: list[BoundMappi
         outcome = result.outcomes[i] or "rejected"
         summary.count(outcome)
         seen.add(rec.key)
+        if parents is not None:
+            parents.add(rec.key, rec.props, rec.extra.get("parentRef"), rec.file, rec.line, bound.column("parent"),
+                        changed=outcome != "unchanged")
         if "nameNorm" in rec.props:
             names.add(rec.props["nameNorm"])
         for issue in rec.issues:
@@ -262,11 +260,46 @@ def _record_run(drv: neo4j.Driver, db: str, s: RunSummary, started_at: dt.dateti
         "kind": s.kind, "source": s.source, "files": s.files, "status": s.status, "rows": s.rows,
         "loaded": s.loaded, "updated": s.updated, "unchanged": s.unchanged, "rejected": s.rejected,
         "unplaced": s.unplaced, "flagged": s.flagged, "reportPath": s.report_path,
-        "deactivated": s.deactivated, "sameAs": s.same_as, "seconds": round(s.seconds, 3),
+        "deactivated": s.deactivated, "sameAs": s.same_as, "sameAsRemoved": s.same_as_removed,
+        "seconds": round(s.seconds, 3),
     }
     if started_at is not None:
-        props["startedAt"] = started_at
+        props.update(startedAt=started_at, pid=os.getpid(), hostname=socket.gethostname())
     else:
         props["finishedAt"] = dt.datetime.now(dt.UTC)
     drv.execute_query("MERGE (r:IngestRun {runId: $runId}) SET r += $props",
                       runId=s.run_id, props=props, database_=db)
+
+
+def _process_gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # exists, owned by another user
+        return False
+    return False
+
+
+def mark_interrupted(drv: neo4j.Driver, db: str, kind: str, source: str, run_id: str) -> list[str]:
+    """Mark older ``running`` runs of the same kind and source whose process is gone as ``interrupted``.
+
+    A run killed mid-way (kill -9, power loss) never records its end. Only runs started on this host can be
+    judged (by their recorded ``pid``); runs of other hosts, and runs recorded without a pid, stay ``running``.
+
+    Returns:
+        The run ids marked.
+    """
+    records, _, _ = drv.execute_query(
+        "MATCH (r:IngestRun {kind: $kind, source: $source, status: 'running'}) "
+        "WHERE r.runId <> $runId AND r.hostname = $host AND r.pid IS NOT NULL RETURN r.runId AS id, r.pid AS pid",
+        kind=kind, source=source, runId=run_id, host=socket.gethostname(), database_=db)
+    gone = [r["id"] for r in records if r["pid"] != os.getpid() and _process_gone(int(r["pid"]))]
+    if gone:
+        drv.execute_query(
+            "UNWIND $ids AS id MATCH (r:IngestRun {runId: id}) WHERE r.status = 'running' "
+            "SET r.status = 'interrupted', r.interruptedAt = $now, r.interruptedSeenBy = $runId",
+            ids=gone, now=dt.datetime.now(dt.UTC), runId=run_id, database_=db)
+        log.warning("ingest %s/%s: %d earlier run(s) interrupted (process gone): %s", kind, source, len(gone),
+                    ", ".join(gone))
+    return gone

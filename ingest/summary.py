@@ -37,6 +37,7 @@ class RunSummary:
     relationships_written: int = 0
     deactivated: int = 0
     same_as: int = 0
+    same_as_removed: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
 
     def count(self, outcome: str, n: int = 1) -> None:

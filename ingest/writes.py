@@ -80,8 +80,8 @@ SPECS: dict[str, NodeSpec | RelSpec] = {s.name: s for s in (
     NodeSpec("enterprise", "Organization", "uid", ("Enterprise",), _PLACE, track_active=True),
     NodeSpec("public_unit", "Organization", "uid", ("PublicUnit",), _PLACE, track_active=True),
     NodeSpec("social_org", "Organization", "uid", ("SocialOrganization",), _PLACE, track_active=True),
+    # SUBORDINATE_TO (the parent) is linked in a second pass: ingest.parents
     NodeSpec("party_org", "Organization", "uid", ("PartyOrganization",), _PLACE + (
-        Slot("parent", "SUBORDINATE_TO", "PartyOrganization", "uid"),
         Slot("hosts", "HOSTED_BY", "Organization", "uid"),
         Slot("leadsDivision", "LEADS", "Division", "code"),
         Slot("leadsGrid", "LEADS", "Grid", "uid"),
@@ -143,7 +143,7 @@ def hash_statement(name: str) -> LiteralString:
     assert isinstance(spec, NodeSpec)
     active = "n.active" if spec.track_active else "null"
     return (f"UNWIND $keys AS k MATCH (n:{spec.label} {{{spec.key}: k}}) "
-            f"RETURN k, n.rowHash AS hash, {active} AS active")
+            f"USING INDEX SEEK n:{spec.label}({spec.key}) RETURN k, n.rowHash AS hash, {active} AS active")
 
 
 #: labels whose key lives under another label's uniqueness constraint (party organizations are Organizations)

@@ -56,6 +56,9 @@ def test_kill_9_then_rerun_equals_clean_run(graph: neo4j.Driver, tmp_path: Path)
 
     rerun = ingest_files("enterprises", [dump], batch_size=BATCH, report=tmp_path / "rerun.jsonl")
     assert (rerun.unchanged, rerun.loaded, rerun.rejected) == (partial, ROWS - partial, 0)
+    runs, _, _ = graph.execute_query("MATCH (r:IngestRun {kind: 'enterprises'}) RETURN r.status AS st, "
+                                     "r.pid AS pid ORDER BY r.startedAt", database_="neo4j")
+    assert [(r["st"], r["pid"]) for r in runs] == [("interrupted", proc.pid), ("completed", os.getpid())]
     after_rerun = canonical_graph_hash(graph)
 
     wipe_data(graph)

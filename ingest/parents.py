@@ -1,0 +1,132 @@
+"""Party organizations' ``SUBORDINATE_TO`` links, written in a second pass so the rows stream with bounded memory.
+
+A party-organization dump lists children before or after their parents in any order. Instead of holding the whole
+file in memory to sort parents first, the first pass writes every party organization without its parent link
+and spools ``(child uid, parent reference, file, row, column, changed)`` to a temporary file; once every node of
+the run is committed, :meth:`ParentLinks.link` streams the spool in batches, resolves each reference (the
+export's ``党组织编号`` first, then the normalized name; organizations of the run's source first, then the smallest
+uid) and, per batch in one transaction, deletes a child's other ``SUBORDINATE_TO`` links and MERGEs the right one.
+
+The row's content hash covers the parent reference as written, so a changed parent makes the row ``updated``.
+Crash safety: pass 2 runs over every row of every run and writes only where the graph differs, so a run killed
+between the passes is completed by the next one (an unchanged link is not rewritten, not even its provenance).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, LiteralString
+
+import neo4j
+
+from ingest.cells import name_norm
+
+_BY_ID: LiteralString = (
+    "UNWIND $keys AS k MATCH (n:PartyOrganization {partyOrgId: k}) "
+    "USING INDEX SEEK n:PartyOrganization(partyOrgId) "
+    "WITH k, n ORDER BY CASE WHEN n.source = $source THEN 0 ELSE 1 END, n.uid "
+    "RETURN k, collect(n.uid)[0] AS uid")
+_BY_NAME: LiteralString = (
+    "UNWIND $keys AS k MATCH (n:Organization {nameNorm: k}) USING INDEX SEEK n:Organization(nameNorm) "
+    "WHERE n:PartyOrganization "
+    "WITH k, n ORDER BY CASE WHEN n.source = $source THEN 0 ELSE 1 END, n.uid "
+    "RETURN k, collect(n.uid)[0] AS uid")
+_LINK: LiteralString = """UNWIND $rows AS row
+MATCH (n:Organization {uid: row.key})
+CALL (n, row) {
+  MATCH (n)-[old:SUBORDINATE_TO]->(p)
+  WHERE row.parent IS NULL OR p.uid <> row.parent
+  DELETE old
+}
+CALL (n, row) {
+  WITH n, row WHERE row.parent IS NOT NULL
+  MATCH (t:Organization {uid: row.parent}) WHERE t:PartyOrganization
+  MERGE (n)-[r:SUBORDINATE_TO]->(t)
+  ON CREATE SET r.firstRunId = $runId
+  WITH r, row WHERE row.changed OR r.runId IS NULL
+  SET r.source = $source, r.sourceFile = row.file, r.sourceRow = row.line, r.runId = $runId, r.updatedAt = $now
+}"""
+
+
+@dataclass
+class LinkResult:
+    """What pass 2 did: relationships created and deleted, and warnings ``(file, row, column, reason)``."""
+
+    created: int = 0
+    deleted: int = 0
+    warnings: list[tuple[str, int, str | None, str]] = field(default_factory=list)
+
+
+class ParentLinks:
+    """The spool of one run's parent references, then the pass that links them."""
+
+    def __init__(self, dry_run: bool = False) -> None:
+        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed in link()
+        self.dry_run = dry_run
+        # a dry run writes nothing, so its children find this run's parents here (a dry run's memory only)
+        self._in_run: dict[tuple[str, str], str] = {}
+
+    def add(self, key: str, props: dict[str, Any], parent: str | None, file: str, line: int,
+            column: str | None, changed: bool) -> None:
+        """Spool one accounted party organization (``parent``: the reference as written, or ``None``)."""
+        self._spool.write(json.dumps([key, parent, file, line, column, changed], ensure_ascii=False) + "\n")
+        if self.dry_run:
+            if props.get("partyOrgId"):
+                self._in_run.setdefault(("id", props["partyOrgId"]), key)
+            self._in_run.setdefault(("name", props["nameNorm"]), key)
+
+    def _chunks(self, size: int) -> Iterator[list[list[Any]]]:
+        self._spool.seek(0)
+        chunk: list[list[Any]] = []
+        for line in self._spool:
+            chunk.append(json.loads(line))
+            if len(chunk) >= size:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    def _resolve(self, session: neo4j.Session, refs: set[str], source: str) -> dict[str, str]:
+        ids = {r for r in refs if ("id", r) not in self._in_run}
+        found = {k: uid for k, uid in session.run(_BY_ID, keys=sorted(ids), source=source).values() if uid}
+        out = {r: self._in_run.get(("id", r)) or found.get(r) for r in refs}
+        names = {name_norm(r) for r, uid in out.items() if uid is None}
+        by_name = {k: uid for k, uid in session.run(_BY_NAME, keys=sorted(names), source=source).values() if uid}
+        return {r: uid for r, uid in ((r, out[r] or self._in_run.get(("name", name_norm(r)))
+                                       or by_name.get(name_norm(r))) for r in refs) if uid}
+
+    def link(self, driver: neo4j.Driver, database: str, run_id: str, source: str, now: dt.datetime,
+             batch_size: int) -> LinkResult:
+        """Resolve and write every spooled reference, ``batch_size`` children per transaction."""
+        result = LinkResult()
+        try:
+            with driver.session(database=database, notifications_min_severity="OFF") as session:
+                for chunk in self._chunks(batch_size):
+                    refs = {c[1] for c in chunk if c[1]}
+                    uids = self._resolve(session, refs, source) if refs else {}
+                    rows = []
+                    for key, ref, file, line, column, changed in chunk:
+                        parent = uids.get(ref) if ref else None
+                        if ref and (parent is None or parent == key):
+                            why = "not found" if parent is None else "is the organization itself"
+                            result.warnings.append((file, line, column, f"PartyOrganization with partyOrgId or "
+                                                    f"nameNorm {ref!r} {why}; relationship left out"))
+                            parent = None
+                        rows.append({"key": key, "parent": parent, "file": file, "line": line,
+                                     "changed": changed})
+                    if not self.dry_run:
+                        counters = session.execute_write(self._write, rows, run_id, source, now)
+                        result.created += counters.relationships_created
+                        result.deleted += counters.relationships_deleted
+        finally:
+            self._spool.close()
+        return result
+
+    @staticmethod
+    def _write(tx: neo4j.ManagedTransaction, rows: list[dict[str, Any]], run_id: str, source: str,
+               now: dt.datetime) -> neo4j.SummaryCounters:
+        return tx.run(_LINK, rows=rows, runId=run_id, source=source, now=now).consume().counters

@@ -76,7 +76,7 @@ def client(driver):
     return make_client()
 
 
-@fuzz_settings(150)
+@fuzz_settings(100)
 @given(query=from_schema(SDL, custom_scalars=SCALARS, allow_x00=False))
 @counted
 def test_valid_documents_never_fail_the_server(client, query):
@@ -103,7 +103,7 @@ def _per_field() -> dict[str, st.SearchStrategy[str]]:
 PER_FIELD = _per_field()
 
 
-@fuzz_settings(80)
+@fuzz_settings(60)
 @given(data=st.data(), field=st.sampled_from(sorted(PER_FIELD)), real=st.booleans())
 @counted
 def test_real_codes_in_every_root_field(client, data, field, real):

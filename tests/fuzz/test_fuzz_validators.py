@@ -179,7 +179,7 @@ def mapped_rows(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
 _STORABLE = (str, int, float, bool, dt.date, dt.time, dt.datetime, WGS84Point, type(None))
 
 
-@fuzz_settings(600)
+@fuzz_settings(400)
 @given(case=mapped_rows())
 @counted
 def test_every_transform_gives_a_record_or_a_reject_naming_a_field(case):

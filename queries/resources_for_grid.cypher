@@ -26,7 +26,9 @@ WITH g, c, s,
       AGREEMENT_WITH_COMMUNITY: 20, WITHIN_DISTANCE: 10, MATCHES_OPEN_NEED: 30} AS w,
      CASE WHEN $availableAt IS NULL THEN null
           ELSE datetime({datetime: datetime($availableAt), timezone: 'Asia/Shanghai'}) END AS at
-WITH g, c, s, w, at, coalesce(date(at), date({timezone: 'Asia/Shanghai'})) AS day,
+WITH g, c, s, w, at, coalesce(date(at), date({timezone: 'Asia/Shanghai'})) AS day
+// what links an organization to this area, computed once (each candidate then only looks its provider up)
+WITH g, c, s, w, at, day,
      // open needs of the grid, and of its community when not placed in a grid
      COLLECT {
        MATCH (g)<-[:IN_GRID]-(n:Need {status: 'open'})
@@ -35,8 +37,28 @@ WITH g, c, s, w, at, coalesce(date(at), date({timezone: 'Asia/Shanghai'})) AS da
        MATCH (c)<-[:IN_DIVISION]-(n:Need {status: 'open'})
        WHERE NOT EXISTS { (n)-[:IN_GRID]->(:Grid) }
        RETURN n {.uid, .category} AS n
-     } AS openNeeds
-CALL (g, c, s, w, at, day, openNeeds) {
+     } AS openNeeds,
+     COLLECT {
+       MATCH (c)<-[:COVERS]-(a:Alliance {kind: 'community_committee'})<-[:MEMBER_OF]-(o:Organization)
+       RETURN DISTINCT {uid: o.uid, name: a.name} AS x ORDER BY x.name
+     } AS communityCommittee,
+     COLLECT {
+       MATCH (s)<-[:COVERS]-(a:Alliance {kind: 'street_committee'})<-[:MEMBER_OF]-(o:Organization)
+       RETURN DISTINCT {uid: o.uid, name: a.name} AS x ORDER BY x.name
+     } AS streetCommittee,
+     COLLECT {
+       UNWIND [x IN [g, c, s] WHERE x IS NOT NULL] AS area
+       MATCH (area)<-[:COVERS]-(a:Alliance {kind: 'regional'})<-[:MEMBER_OF]-(o:Organization)
+       RETURN DISTINCT {uid: o.uid, name: a.name} AS x ORDER BY x.name
+     } AS alliance,
+     COLLECT {
+       UNWIND [x IN [c, s] WHERE x IS NOT NULL] AS area
+       MATCH (area)<-[:COVERS]-(ag:Agreement)-[:SIGNED_BY]->(o:Organization)
+       WHERE ag.validTo IS NULL OR ag.validTo >= day
+       RETURN DISTINCT {uid: o.uid, name: ag.title} AS x ORDER BY x.name
+     } AS agreement,
+     COLLECT { MATCH (s)<-[:PART_OF]-(x:Division) RETURN x } AS streetDivisions
+CALL (g, c, s, w, at, day, openNeeds, communityCommittee, streetCommittee, alliance, agreement, streetDivisions) {
   CALL (g, c, s, day) {
     MATCH (g)<-[:IN_GRID]-(r:Resource)
     RETURN r
@@ -63,7 +85,7 @@ CALL (g, c, s, w, at, day, openNeeds) {
     WHERE ag.validTo IS NULL OR ag.validTo >= day
     RETURN r
   }
-  WITH g, c, s, w, at, day, openNeeds, r
+  WITH g, c, s, w, at, openNeeds, communityCommittee, streetCommittee, alliance, agreement, streetDivisions, r
   WHERE r.status = 'available'
     AND ($categories IS NULL OR r.category IN $categories)
     AND (at IS NULL OR (
@@ -78,32 +100,20 @@ CALL (g, c, s, w, at, day, openNeeds) {
     ORDER BY p.uid
     LIMIT 1
   }
-  WITH g, c, s, w, at, day, openNeeds, r, p, point.distance(r.location, g.centroid) AS d,
+  // where the resource itself lies, read from its own relationships
+  WITH g, c, s, w, at, openNeeds, communityCommittee, streetCommittee, alliance, agreement, streetDivisions, r, p,
+       head(COLLECT { MATCH (r)-[:IN_GRID]->(x:Grid) RETURN x ORDER BY x.uid }) AS rg,
+       head(COLLECT { MATCH (r)-[:IN_DIVISION]->(x:Division) RETURN x ORDER BY x.code }) AS rd
+  WITH g, c, s, w, at, r, p, point.distance(r.location, g.centroid) AS d,
        CASE
-         WHEN EXISTS { (r)-[:IN_GRID]->(g) } THEN 'IN_GRID'
-         WHEN EXISTS { (r)-[:IN_DIVISION]->(c) } OR EXISTS { (r)-[:IN_GRID]->(:Grid)-[:PART_OF]->(c) }
-           THEN 'SAME_COMMUNITY'
-         WHEN EXISTS { (r)-[:IN_DIVISION]->(s) } OR EXISTS { (r)-[:IN_DIVISION]->(:Division)-[:PART_OF]->(s) }
-           THEN 'SAME_STREET'
+         WHEN rg = g THEN 'IN_GRID'
+         WHEN rd = c OR (rg IS NOT NULL AND rg.communityCode = c.code) THEN 'SAME_COMMUNITY'
+         WHEN rd = s OR rd IN streetDivisions THEN 'SAME_STREET'
        END AS place,
-       COLLECT {
-         MATCH (p)-[:MEMBER_OF]->(a:Alliance {kind: 'community_committee'})-[:COVERS]->(c)
-         RETURN a.name ORDER BY a.name
-       } AS communityCommittees,
-       COLLECT {
-         MATCH (p)-[:MEMBER_OF]->(a:Alliance {kind: 'street_committee'})-[:COVERS]->(s)
-         RETURN a.name ORDER BY a.name
-       } AS streetCommittees,
-       COLLECT {
-         MATCH (p)-[:MEMBER_OF]->(a:Alliance {kind: 'regional'})-[:COVERS]->(x)
-         WHERE x = g OR x = c OR x = s
-         RETURN DISTINCT a.name AS name ORDER BY name
-       } AS alliances,
-       COLLECT {
-         MATCH (p)<-[:SIGNED_BY]-(ag:Agreement)-[:COVERS]->(x)
-         WHERE (x = c OR x = s) AND (ag.validTo IS NULL OR ag.validTo >= day)
-         RETURN DISTINCT ag.title AS title ORDER BY title
-       } AS agreements,
+       [x IN communityCommittee WHERE x.uid = p.uid | x.name] AS communityCommittees,
+       [x IN streetCommittee WHERE x.uid = p.uid | x.name] AS streetCommittees,
+       [x IN alliance WHERE x.uid = p.uid | x.name] AS alliances,
+       [x IN agreement WHERE x.uid = p.uid | x.name] AS agreements,
        [n IN openNeeds WHERE n.category = r.category | n.uid] AS needUids
   WITH r, p, d, communityCommittees, streetCommittees, alliances, agreements, at,
        [x IN [

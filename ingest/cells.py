@@ -131,4 +131,7 @@ def name_norm(name: str) -> str:
     ``华为技术有限公司(深圳)`` compare equal.
     """
     text = unicodedata.normalize("NFKC", name).lower()
-    return re.sub(r"[\s()\[\]{}<>【】《》〈〉·.,，。、'\"“”‘’\-_/]+", "", text)
+    text = re.sub(r"[\s()\[\]{}<>【】《》〈〉·.,，。、'\"“”‘’\-_/]+", "", text)
+    # NFC again: dropping a space can join a combining mark to a letter (NFKC turns ¯ into space + U+0304);
+    # without it name_norm(name_norm(x)) != name_norm(x), and lookups that normalize twice miss (found by fuzzing)
+    return unicodedata.normalize("NFC", text)

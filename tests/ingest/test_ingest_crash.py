@@ -11,7 +11,7 @@ from pathlib import Path
 
 import neo4j
 import pytest
-from conftest import canonical_graph_hash, division_files, grid_file, wipe_data
+from ingest_fixtures import canonical_graph_hash, division_files, grid_file, wipe_data
 
 from ingest import ingest_files
 from ingest.bench import write_orgs

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import neo4j
 import pytest
-from conftest import COMMUNITY, COMMUNITY2, ENT_HEADER, GRID1, canonical_graph_hash, enterprise_rows
+from ingest_fixtures import COMMUNITY, COMMUNITY2, ENT_HEADER, GRID1, canonical_graph_hash, enterprise_rows
 
 from ingest import ingest_files
 from ingest.report import read_report

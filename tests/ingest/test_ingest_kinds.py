@@ -8,7 +8,7 @@ from pathlib import Path
 import neo4j
 import openpyxl
 import pytest
-from conftest import COMMUNITY, COMMUNITY2, ENT_HEADER, GRID1, STREET, enterprise_rows, write_csv
+from ingest_fixtures import COMMUNITY, COMMUNITY2, ENT_HEADER, GRID1, STREET, enterprise_rows, write_csv
 
 from ingest import ingest_files
 from ingest.report import read_report

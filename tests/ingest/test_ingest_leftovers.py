@@ -13,7 +13,7 @@ from typing import Any
 
 import neo4j
 import pytest
-from conftest import COMMUNITY, ENT_HEADER, canonical_graph_hash, enterprise_rows
+from ingest_fixtures import COMMUNITY, ENT_HEADER, canonical_graph_hash, enterprise_rows
 
 from ingest import ingest_files
 from ingest.report import read_report

@@ -44,10 +44,12 @@ class Query(BrowseQuery, CoconstructionQuery):
 
 
 def _unexpected(error: GraphQLError) -> bool:
-    # errors without an original are GraphQL validation errors: they help the client and are kept; so are
-    # scalar coercion errors of variables ("Value cannot represent a DateTime"), masked before fuzzing found it
-    return error.original_error is not None and not isinstance(
-        error.original_error, ApiError | StrawberryInputCoercionError)
+    # Only errors raised while resolving a field (they have a path) can be server faults. Errors without a
+    # path come from parsing, validation or coercing the request's variables ("Variable '$l' got invalid
+    # value ...") and tell the client what to fix, even when graphql-core attaches the scalar's own exception.
+    if error.original_error is None or error.path is None:
+        return False
+    return not isinstance(error.original_error, ApiError | StrawberryInputCoercionError)
 
 
 class MaskUnexpectedErrors(MaskErrors):
@@ -64,6 +66,20 @@ class MaskUnexpectedErrors(MaskErrors):
                             original_error=None, extensions={"code": "INTERNAL", "errorId": error_id})
 
 
+class GridlinkSchema(strawberry.Schema):
+    """A schema whose error log never echoes request values.
+
+    strawberry's default logs every error at ERROR with its message, and client errors quote the client's
+    values (100k-character strings, or whatever a planner typed). Here client errors are logged by kind and
+    path only; unexpected errors are logged, with their traceback, by :class:`MaskUnexpectedErrors`.
+    """
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:  # noqa: D102
+        for error in errors:
+            code = (error.extensions or {}).get("code", "GRAPHQL_VALIDATION_FAILED")
+            log.info("request error %s at %s", code, error.path)
+
+
 def build_schema(settings: ApiSettings) -> strawberry.Schema:
     """The schema with limits and switches from ``settings``."""
     extensions: list[Any] = [  # instances, as strawberry's docs configure them
@@ -76,8 +92,8 @@ def build_schema(settings: ApiSettings) -> strawberry.Schema:
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection())
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions,
-                             config=StrawberryConfig(default_resolver=field_from_map))
+    return GridlinkSchema(query=Query, mutation=Mutation, extensions=extensions,
+                          config=StrawberryConfig(default_resolver=field_from_map))
 
 
 def sdl() -> str:

@@ -108,3 +108,20 @@ def test_health_and_openapi(seeded, client):
     ready = client.get("/readyz")
     assert ready.status_code == 200 and ready.json()["status"] == "ready"
     assert "/readyz" in client.get("/openapi.json").json()["paths"]
+
+
+def test_client_errors_are_logged_without_their_values(caplog) -> None:  # type: ignore[no-untyped-def]
+    import logging
+
+    from api.schema import build_schema
+    from graph.settings import ApiSettings
+
+    schema = build_schema(ApiSettings())
+    secret = "13800138000-张三-" + "x" * 1000
+    with caplog.at_level(logging.DEBUG):
+        result = schema.execute_sync('query ($l: Int!) { resourcesForGrid(gridCode: "g", limit: $l) { matches { score } } }',
+                                     variable_values={"l": secret})
+    # a client error (not masked as INTERNAL) that tells the client what it sent
+    assert result.errors and "Variable '$l'" in result.errors[0].message and "张三" in result.errors[0].message
+    assert caplog.records, "the error must still be logged"
+    assert all(secret not in r.getMessage() and "张三" not in r.getMessage() for r in caplog.records)

@@ -9,7 +9,7 @@ in batches of ``--batch-size`` rows) in a subprocess. First a clean run: wipe, l
 IngestRun/SchemaMigration bookkeeping. Then each trial: wipe, start the load, SIGKILL it once a random 5-95% of
 the clean run's nodes are committed (plus a random 0-1 s, i.e. inside a batch), note what was committed, re-run
 the load to completion and compare its hash with the clean one. Prints one line per trial and writes
-``reports/scale/kill9-trials.json``; exits 1 when any re-run differs.
+``reports/scale/kill9-trials-<scale>.json``; exits 1 when any re-run differs.
 
 It WIPES the graph of the configured server (``NEO4J_URI``): run it on a server of your own, hence ``--wipe``.
 """
@@ -29,7 +29,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from tests.scale.common import canonical_graph_hash, wipe_data, write_report
+from tests.scale.common import canonical_lines, digest, line_diff, wipe_data, write_report
 
 console = Console(width=160)
 
@@ -53,15 +53,13 @@ def _state() -> dict[str, Any]:
     return {"nodes": recs[0]["nodes"], "runs": recs[0]["runs"]}
 
 
-def _clean_load(folder: Path, batch: int) -> tuple[float, str, int, int]:
+def _clean_load(folder: Path, batch: int) -> tuple[float, list[str]]:
     from graph.driver import get_driver
 
     wipe_data(get_driver())
     t0 = time.monotonic()
     subprocess.run(_load_cmd(folder, batch), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    secs = time.monotonic() - t0
-    digest, nodes, rels = canonical_graph_hash(get_driver())
-    return secs, digest, nodes, rels
+    return time.monotonic() - t0, canonical_lines(get_driver())
 
 
 def _nodes() -> int:
@@ -71,7 +69,7 @@ def _nodes() -> int:
     return int(recs[0]["n"])
 
 
-def trial(i: int, folder: Path, batch: int, clean_nodes: int, clean_hash: str, rng: random.Random) -> dict[str, Any]:
+def trial(i: int, folder: Path, batch: int, clean_nodes: int, clean: list[str], rng: random.Random) -> dict[str, Any]:
     """One kill -9 and re-run; the outcome as a dict.
 
     The kill point is drawn in committed work rather than in seconds (the machine's speed varies): once the graph
@@ -99,14 +97,17 @@ def trial(i: int, folder: Path, batch: int, clean_nodes: int, clean_hash: str, r
     rerun = subprocess.run(_load_cmd(folder, batch), check=False, stdout=subprocess.DEVNULL,
                            stderr=subprocess.PIPE, text=True)
     rerun_s = time.monotonic() - t1
-    digest, nodes, rels = canonical_graph_hash(get_driver())
+    lines = canonical_lines(get_driver())
+    nodes = sum(1 for line in lines if line.startswith('["N"'))
+    rels = len(lines) - nodes
+    equal = lines == clean
     running = [r.split(":")[0] for r in at_kill["runs"] if r.endswith(":running")]
     return {"trial": i, "kill_after_s": round(killed_at, 1), "target_nodes": target,
             "finished_before_kill": finished_first,
             "killed": proc.returncode == -signal.SIGKILL, "kind_at_kill": running[-1] if running else None,
             "nodes_at_kill": at_kill["nodes"], "rerun_exit": rerun.returncode, "rerun_s": round(rerun_s, 1),
             "rerun_error": rerun.stderr[-500:] if rerun.returncode else "", "nodes": nodes, "rels": rels,
-            "hash": digest, "equal": digest == clean_hash}
+            "hash": digest(lines), "equal": equal, "diff": {} if equal else line_diff(clean, lines)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,7 +139,10 @@ def main(argv: list[str] | None = None) -> int:
     console.print(f"server {uri}; set {folder} ({rows:,} rows); kill seed {seed}")
 
     with console.status("clean run…"):
-        clean_s, clean_hash, nodes, rels = _clean_load(folder, a.batch_size)
+        clean_s, clean = _clean_load(folder, a.batch_size)
+    clean_hash = digest(clean)
+    nodes = sum(1 for line in clean if line.startswith('["N"'))
+    rels = len(clean) - nodes
     console.print(f"clean run: {clean_s:.1f} s, {nodes:,} nodes, {rels:,} relationships, hash {clean_hash[:16]}")
     results = []
     table = Table(title=f"kill -9 trials ({a.trials})")
@@ -146,11 +150,14 @@ def main(argv: list[str] | None = None) -> int:
               "equal"):
         table.add_column(c, justify="right")
     for i in range(1, a.trials + 1):
-        r = trial(i, folder, a.batch_size, nodes, clean_hash, rng)
+        r = trial(i, folder, a.batch_size, nodes, clean, rng)
         results.append(r)
         console.print(f"  trial {i:>2}: killed after {r['kill_after_s']:>6} s during {r['kind_at_kill']} "
                       f"({r['nodes_at_kill']:,} nodes); re-run {r['rerun_s']} s exit {r['rerun_exit']}: "
                       + ("[green]equal[/]" if r["equal"] else f"[red]DIFFERENT[/] ({r['nodes']}/{r['rels']})"))
+        for side, lines in r["diff"].items():
+            for line in lines[:5]:
+                console.print(f"      {side}: {line[:300]}", markup=False)
         table.add_row(str(i), str(r["kill_after_s"]), str(r["kind_at_kill"]), f"{r['nodes_at_kill']:,}",
                       str(r["rerun_s"]), str(r["rerun_exit"]), f"{r['nodes']:,}", f"{r['rels']:,}",
                       "yes" if r["equal"] else "NO")
@@ -160,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
               "batch_size": a.batch_size, "seed": seed, "clean": {"seconds": round(clean_s, 1), "nodes": nodes,
                                                                    "rels": rels, "hash": clean_hash},
               "trials": results, "killed_mid_run": killed, "equal": equal}
-    path = write_report("kill9-trials", report)
+    path = write_report(f"kill9-trials-{a.scale}", report)
     console.print(table)
     console.print(f"{a.trials} trials, {killed} killed mid-run, {equal} re-runs equal to the clean run; report {path}")
     return 0 if equal == a.trials else 1

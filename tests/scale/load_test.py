@@ -256,7 +256,8 @@ def summarize(run: Run, a: argparse.Namespace, durability: dict[str, Any], api_r
             "first_ok_after_back": round(first_ok - back, 2) if first_ok is not None else None,
             "last_error_after_back": round(last_err - back, 2) if last_err is not None and last_err > back else 0.0,
             "readyz_200_after_back": round(ready - back, 2) if ready is not None else None,
-            "readyz_503_seen": len(not_ready), "readyz_unclean": sum(1 for _, c in run.readyz if c < 0)}
+            "readyz_503_seen": len(not_ready), "readyz_unclean": sum(1 for _, c in run.readyz if c < 0),
+            "readyz_no_answer_in_5s": sum(1 for _, c in run.readyz if c == 0)}
     return out
 
 

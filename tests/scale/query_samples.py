@@ -157,7 +157,8 @@ def measure_catalog(drv: neo4j.Driver, samples: Samples, n: int, *, only: list[s
         lat: list[float] = []
         rows = 0
         errors: list[str] = []
-        with drv.session(database="neo4j", default_access_mode=mode) as s:
+        # notifications off: the planner's warnings (e.g. a property no row has) would flood the output
+        with drv.session(database="neo4j", default_access_mode=mode, notifications_min_severity="OFF") as s:
             for i in range(min(5, n)):
                 _run_once(s, q, samples.params(q, i))
             slowest = (0.0, samples.params(q, 0))
@@ -188,7 +189,7 @@ def measure_catalog(drv: neo4j.Driver, samples: Samples, n: int, *, only: list[s
 def profile_query(drv: neo4j.Driver, name: str, params: dict[str, Any]) -> dict[str, Any]:
     """PROFILE one run: total db hits, rows, and the operators that scan a whole label or all nodes."""
     q = catalog()[name]
-    with drv.session(database="neo4j") as s:
+    with drv.session(database="neo4j", notifications_min_severity="OFF") as s:
         tx = s.begin_transaction()
         try:
             summary = tx.run("PROFILE " + q.text, params).consume()

@@ -69,17 +69,47 @@ def generate_set(folder: Path, scale: int, district: str, seed: int) -> dict[str
     return manifest
 
 
-def load_set(folder: Path, manifest: dict[str, Any], batch_size: int) -> dict[str, Any]:
-    """Wipe the graph and ingest every file in manifest order; throughput and peak memory."""
+def _completed_runs(kinds: list[str]) -> list[dict[str, Any]]:
+    """Figures of the completed demo runs of these kinds, from their IngestRun nodes (nodes/rels not recorded)."""
+    from graph.driver import get_driver
+
+    recs, _, _ = get_driver().execute_query(
+        "MATCH (r:IngestRun {source: 'demo', status: 'completed'}) WHERE r.kind IN $kinds "
+        "RETURN r.kind AS kind, r.rows AS rows, r.loaded AS loaded, r.rejected AS rejected, r.seconds AS seconds "
+        "ORDER BY r.startedAt", {"kinds": kinds}, database_="neo4j")
+    return [r.data() | {"nodes": None, "rels": None, "seconds": round(r["seconds"], 1),
+                        "rows_per_s": round(r["rows"] / r["seconds"], 1), "graph_items_per_s": None,
+                        "earlier_run": True} for r in recs]
+
+
+def load_set(folder: Path, manifest: dict[str, Any], batch_size: int, resume_from: str | None) -> dict[str, Any]:
+    """Wipe the graph and ingest every file in manifest order; throughput and peak memory.
+
+    With ``resume_from`` nothing is wiped: the kinds before it keep the graph and figures of their earlier,
+    completed runs, partial nodes of that kind are deleted, and the load goes on from there.
+    """
     from graph.driver import get_driver
     from graph.schema import migrate
     from ingest import ingest_files
 
     drv = get_driver()
-    with console.status("wiping the graph…"):
-        wipe_data(drv)
+    order = [e["kind"] for e in manifest["files"]]
+    kinds: list[dict[str, Any]] = []
+    if resume_from:
+        earlier = order[:order.index(resume_from)]
+        kinds = _completed_runs(earlier)
+        if [k["kind"] for k in kinds] != earlier:
+            raise SystemExit(f"--resume-from {resume_from}: the graph lacks completed runs of {earlier}")
+        recs, _, _ = drv.execute_query("MATCH (r:IngestRun) WHERE r.status <> 'completed' RETURN r.runId AS id",
+                                       database_="neo4j")
+        with drv.session(database="neo4j") as s:  # nodes created by the interrupted run
+            s.run("MATCH (n) WHERE n.firstRunId IN $ids CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+                  ids=[r["id"] for r in recs]).consume()
+        manifest = {"files": [e for e in manifest["files"] if e["kind"] not in earlier]}
+    else:
+        with console.status("wiping the graph…"):
+            wipe_data(drv)
     migrate(drv)
-    kinds = []
     jvm = server_pid()
     with RssSampler({"neo4j": jvm, "loader": os.getpid()}) as mem:
         t_all = time.perf_counter()
@@ -95,10 +125,13 @@ def load_set(folder: Path, manifest: dict[str, Any], batch_size: int) -> dict[st
                           "graph_items_per_s": round((s.nodes_written + s.relationships_written) / secs, 1)})
             console.print(f"  {s.kind:<14} {s.rows:>9,} rows {secs:>7.1f} s  {s.rows / secs:>8,.0f} rows/s")
         total_s = time.perf_counter() - t_all
+    total_s += sum(k["seconds"] for k in kinds if k.get("earlier_run"))
     rows = sum(k["rows"] for k in kinds)
-    items = sum(k["nodes"] + k["rels"] for k in kinds)
-    return {"kinds": kinds, "rows": rows, "nodes_written": sum(k["nodes"] for k in kinds),
-            "rels_written": sum(k["rels"] for k in kinds), "seconds": round(total_s, 1),
+    recs, _, _ = drv.execute_query("MATCH (n) WITH count(n) AS n MATCH ()-[r]->() RETURN n, count(r) AS r",
+                                   database_="neo4j")
+    items = recs[0]["n"] + recs[0]["r"]  # the whole graph: also right when the load was resumed
+    return {"kinds": kinds, "rows": rows, "nodes_in_graph": recs[0]["n"], "rels_in_graph": recs[0]["r"],
+            "seconds": round(total_s, 1), "resumed_from": resume_from,
             "rows_per_s": round(rows / total_s, 1), "graph_items_per_s": round(items / total_s, 1),
             "peak_rss_mib": {k: mib(v) for k, v in mem.peak.items()},
             "loader_peak_rss_mib_hwm": mib(rss_bytes(os.getpid())[1])}
@@ -170,11 +203,14 @@ def print_tables(report: dict[str, Any]) -> None:
         t = Table(title=f"load ({ld['seconds']:,} s)")
         for c in ("kind", "rows", "rejected", "nodes", "rels", "seconds", "rows/s", "nodes+rels/s"):
             t.add_column(c, justify="right" if c != "kind" else "left")
+        def n(v: Any) -> str:
+            return "" if v is None else f"{v:,.0f}"
+
         for k in ld["kinds"]:
-            t.add_row(k["kind"], f"{k['rows']:,}", f"{k['rejected']:,}", f"{k['nodes']:,}", f"{k['rels']:,}",
-                      f"{k['seconds']}", f"{k['rows_per_s']:,.0f}", f"{k['graph_items_per_s']:,.0f}")
-        t.add_row("total", f"{ld['rows']:,}", "", f"{ld['nodes_written']:,}", f"{ld['rels_written']:,}",
-                  f"{ld['seconds']}", f"{ld['rows_per_s']:,.0f}", f"{ld['graph_items_per_s']:,.0f}")
+            t.add_row(k["kind"], n(k["rows"]), n(k["rejected"]), n(k["nodes"]), n(k["rels"]),
+                      f"{k['seconds']}", n(k["rows_per_s"]), n(k["graph_items_per_s"]))
+        t.add_row("total (graph)", n(ld["rows"]), "", n(ld["nodes_in_graph"]), n(ld["rels_in_graph"]),
+                  f"{ld['seconds']}", n(ld["rows_per_s"]), n(ld["graph_items_per_s"]))
         console.print(t)
         console.print(f"peak RSS during load (MiB): {ld['peak_rss_mib']}")
     sz = report["size"]
@@ -207,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--dir", type=Path, default=None, help="demo set folder (default ~/.cache/gridlink/scale-<N>)")
     ap.add_argument("--batch-size", type=int, default=2000)
+    ap.add_argument("--resume-from", metavar="KIND", help="keep the kinds loaded before KIND, load from there")
     ap.add_argument("--skip-load", action="store_true", help="measure the graph already loaded")
     ap.add_argument("--samples", type=int, default=100, help="measured runs per named query")
     ap.add_argument("--budget-s", type=float, default=60.0, help="stop sampling a query after this long")
@@ -223,19 +260,21 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {"scale": a.scale, "district": a.district, "started": time.strftime("%FT%T")}
     previous = REPORTS / f"scale-run-{a.scale}.json"
     if a.skip_load and previous.is_file():  # keep the figures of the load that built this graph
-        report["load"] = json.loads(previous.read_text(encoding="utf-8")).get("load")
-        if report["load"] is None:
-            del report["load"]
+        before = json.loads(previous.read_text(encoding="utf-8"))
+        report.update({k: before[k] for k in ("load", "resources_for_grid") if k in before})
+        if a.only:  # measuring a few queries again: keep the others' figures
+            report["queries"] = before.get("queries", {})
     if not a.skip_load:
         manifest = generate_set(folder, a.scale, a.district, a.seed)
-        report["load"] = load_set(folder, manifest, a.batch_size)
+        report["load"] = load_set(folder, manifest, a.batch_size, a.resume_from)
         write_report(f"scale-run-{a.scale}", report)
     report["size"] = graph_size()
     samples = Samples.from_graph(get_driver(), a.grids)
     report["samples"] = samples.summary()
-    report["queries"] = measure_catalog(get_driver(), samples, a.samples, only=a.only, budget_s=a.budget_s,
-                                        console=console)
-    for name, q in report["queries"].items():
+    measured = measure_catalog(get_driver(), samples, a.samples, only=a.only, budget_s=a.budget_s,
+                               console=console)
+    report["queries"] = report.get("queries", {}) | measured
+    for name, q in measured.items():
         if q["p95"] > a.slow_ms:
             q["profile"] = profile_query(get_driver(), name, q["profile_params"])
     if not a.only or "resources_for_grid" in a.only:

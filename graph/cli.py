@@ -17,7 +17,8 @@ from rich.console import Console
 from graph import browser_conf, server  # noqa: F401 - browser_conf registers the Browser guide settings
 from graph.errors import GraphError
 
-console = Console(stderr=True)
+# logs and CI capture stderr without a terminal, where rich would assume 80 columns and cut table headers
+console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 app = typer.Typer(
     name="gridlink",
     help="Knowledge graph of the units that co-build community services: which resources could serve "
@@ -113,7 +114,11 @@ def up(
         else:
             ensure_demo_loaded(console)
     st = server.status()
-    console.print(f"[bold]Neo4j Browser:[/] {st.browser_url}  (user neo4j, password from NEO4J_PASSWORD)")
+    from graph.settings import get_neo4j_settings
+
+    password_note = ("password gridlink-dev" if get_neo4j_settings().password.get_secret_value() == "gridlink-dev"
+                     else "password from NEO4J_PASSWORD")
+    console.print(f"[bold]Neo4j Browser:[/] {st.browser_url}  (user neo4j, {password_note})")
     if serve:
         from api.cli import serve as run_api
         from graph.settings import get_api_settings

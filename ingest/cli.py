@@ -6,6 +6,7 @@ and the exit code (0 every row taken, 2 some rows rejected, 1 error).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +16,8 @@ from rich.table import Table
 
 from ingest.summary import KINDS, RunSummary
 
-console = Console(stderr=True)
+# logs and CI capture stderr without a terminal, where rich would assume 80 columns and cut table headers
+console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
 _KIND_HELP = ("What the files hold: " + ", ".join(KINDS) + ". Load divisions first, then grids, then "
               "organizations, then the rest. Column headers per kind: ingest/HEADERS.md. "

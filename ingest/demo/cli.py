@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 from typing import Annotated
@@ -10,7 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-console = Console(stderr=True)
+# logs and CI capture stderr without a terminal, where rich would assume 80 columns and cut table headers
+console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 demo_app = typer.Typer(help="Realistic demo registry dumps for a real Chengdu area: generate them, load them.",
                        no_args_is_help=True)
 

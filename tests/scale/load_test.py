@@ -181,9 +181,12 @@ async def _drive(base: str, a: argparse.Namespace, pools: dict[str, list[str]]) 
 
 
 def _phase(run: Run, t: float) -> str:
+    """before; stopping (Neo4j shutting down: it still answers while it checkpoints); down; after (Bolt is back)."""
     if "stop_begin" not in run.events or t < run.events["stop_begin"]:
         return "before"
-    return "outage" if t < run.events.get("neo4j_back", float("inf")) else "after"
+    if t < run.events.get("stopped", float("inf")):
+        return "stopping"
+    return "down" if t < run.events.get("neo4j_back", float("inf")) else "after"
 
 
 def _durability(run: Run, base: str, keep: bool) -> dict[str, Any]:
@@ -221,7 +224,7 @@ def _durability(run: Run, base: str, keep: bool) -> dict[str, Any]:
 
 
 def summarize(run: Run, a: argparse.Namespace, durability: dict[str, Any], api_rss: int) -> dict[str, Any]:
-    by_phase: dict[str, list[Result]] = {"before": [], "outage": [], "after": []}
+    by_phase: dict[str, list[Result]] = {"before": [], "stopping": [], "down": [], "after": []}
     for r in run.results:
         by_phase[_phase(run, r.start)].append(r)
     phases = {}

@@ -1,0 +1,21 @@
+"""The code stays ruff- and mypy-clean (the contributing rule, enforced by the test command)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def test_ruff_finds_nothing() -> None:
+    res = _run("ruff", "check", ".")
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
+def test_mypy_strict_finds_nothing() -> None:
+    res = _run("mypy")
+    assert res.returncode == 0, res.stdout + res.stderr

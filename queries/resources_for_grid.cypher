@@ -56,36 +56,41 @@ WITH g, c, s, w, at, day,
        MATCH (area)<-[:COVERS]-(ag:Agreement)-[:SIGNED_BY]->(o:Organization)
        WHERE ag.validTo IS NULL OR ag.validTo >= day
        RETURN DISTINCT {uid: o.uid, name: ag.title} AS x ORDER BY x.name
-     } AS agreement,
-     COLLECT { MATCH (s)<-[:PART_OF]-(x:Division) RETURN x } AS streetDivisions
-CALL (g, c, s, w, at, day, openNeeds, communityCommittee, streetCommittee, alliance, agreement, streetDivisions) {
+     } AS agreement
+CALL (g, c, s, w, at, day, openNeeds, communityCommittee, streetCommittee, alliance, agreement) {
+  // each branch tags its resources with where they lie relative to the grid (0 in it, 1 its community, 2 its
+  // street, 3 elsewhere); every resource of the street comes through its place branch, so the smallest tag
+  // of a resource is its place — no per-candidate look-up of its grid and division
   CALL (g, c, s, day) {
+   CALL (g, c, s, day) {
     MATCH (g)<-[:IN_GRID]-(r:Resource)
-    RETURN r
+    RETURN r, 0 AS rank
     UNION
     MATCH (c)<-[:IN_DIVISION]-(r:Resource)
-    RETURN r
+    RETURN r, 1 AS rank
     UNION
     MATCH (s)<-[:IN_DIVISION]-(r:Resource)
-    RETURN r
+    RETURN r, 2 AS rank
     UNION
     MATCH (s)<-[:PART_OF]-(:Division)<-[:IN_DIVISION]-(r:Resource)
-    RETURN r
+    RETURN r, 2 AS rank
     UNION
     MATCH (r:Resource)
     WHERE point.distance(r.location, g.centroid) <= $maxDistanceM
-    RETURN r
+    RETURN r, 3 AS rank
     UNION
     UNWIND [x IN [g, c, s] WHERE x IS NOT NULL] AS area
     MATCH (area)<-[:COVERS]-(:Alliance)<-[:MEMBER_OF]-(:Organization)-[:PROVIDES]->(r:Resource)
-    RETURN r
+    RETURN r, 3 AS rank
     UNION
     UNWIND [x IN [c, s] WHERE x IS NOT NULL] AS area
     MATCH (area)<-[:COVERS]-(ag:Agreement)-[:SIGNED_BY]->(:Organization)-[:PROVIDES]->(r:Resource)
     WHERE ag.validTo IS NULL OR ag.validTo >= day
-    RETURN r
+    RETURN r, 3 AS rank
+   }
+   RETURN r, min(rank) AS rank
   }
-  WITH g, c, s, w, at, openNeeds, communityCommittee, streetCommittee, alliance, agreement, streetDivisions, r
+  WITH g, c, s, w, at, openNeeds, communityCommittee, streetCommittee, alliance, agreement, r, rank
   WHERE r.status = 'available'
     AND ($categories IS NULL OR r.category IN $categories)
     AND (at IS NULL OR (
@@ -100,16 +105,8 @@ CALL (g, c, s, w, at, day, openNeeds, communityCommittee, streetCommittee, allia
     ORDER BY p.uid
     LIMIT 1
   }
-  // where the resource itself lies, read from its own relationships
-  WITH g, c, s, w, at, openNeeds, communityCommittee, streetCommittee, alliance, agreement, streetDivisions, r, p,
-       head(COLLECT { MATCH (r)-[:IN_GRID]->(x:Grid) RETURN x ORDER BY x.uid }) AS rg,
-       head(COLLECT { MATCH (r)-[:IN_DIVISION]->(x:Division) RETURN x ORDER BY x.code }) AS rd
   WITH g, c, s, w, at, r, p, point.distance(r.location, g.centroid) AS d,
-       CASE
-         WHEN rg = g THEN 'IN_GRID'
-         WHEN rd = c OR (rg IS NOT NULL AND rg.communityCode = c.code) THEN 'SAME_COMMUNITY'
-         WHEN rd = s OR rd IN streetDivisions THEN 'SAME_STREET'
-       END AS place,
+       ['IN_GRID', 'SAME_COMMUNITY', 'SAME_STREET', null][rank] AS place,
        [x IN communityCommittee WHERE x.uid = p.uid | x.name] AS communityCommittees,
        [x IN streetCommittee WHERE x.uid = p.uid | x.name] AS streetCommittees,
        [x IN alliance WHERE x.uid = p.uid | x.name] AS alliances,

@@ -15,10 +15,11 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import itertools
 import json
 import re
 import zlib
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -162,7 +163,7 @@ def _headers(raw: list[Any]) -> list[str]:
     return names
 
 
-def _make_row(headers: list[str], cells: list[Any]) -> dict[str, Any] | None:
+def _make_row(headers: list[str], cells: Sequence[Any]) -> dict[str, Any] | None:
     """Cells by header; ``None`` for a blank row; an :data:`ERROR` row when cells overflow the header."""
     values = [sanitize(_cell_text(c)) for c in cells]
     if all(v is None for v in values):
@@ -174,6 +175,25 @@ def _make_row(headers: list[str], cells: list[Any]) -> dict[str, Any] | None:
     if extra:
         row[ERROR] = f"row has {len(headers) + len(extra)} filled cells but the header has {len(headers)}"
     return row
+
+
+def _rows_below_header(head: list[list[Any]], rest: Iterable[Sequence[Any]],
+                       known: Collection[str] | None) -> Iterator[Row]:
+    """Numbered rows of a sheet or CSV: ``head`` holds its first lines (the header is found among them, below any
+    title rows), ``rest`` the lines after them."""
+    if not head:
+        return
+    h = _find_header(head, known)
+    raw = list(head[h])
+    while raw and raw[-1] is None:  # styled sheets report empty trailing header cells
+        raw.pop()
+    headers = _headers(raw)
+    number = h + 1
+    for cells in itertools.chain(head[h + 1:], rest):
+        number += 1
+        made = _make_row(headers, cells)
+        if made is not None:
+            yield number, made
 
 
 _QUOTED = re.compile(r'"(?:[^"]|"")*"')
@@ -216,21 +236,7 @@ def _read_csv(path: Path, encoding: str | None, known: Collection[str] | None) -
                 head.append(row)
                 if len(head) >= _HEADER_SCAN:
                     break
-            if not head:
-                return
-            h = _find_header(head, known)
-            headers = _headers(head[h])
-            number = h + 1
-            for cells in head[h + 1:]:
-                number += 1
-                made = _make_row(headers, cells)
-                if made is not None:
-                    yield number, made
-            for cells in reader:
-                number += 1
-                made = _make_row(headers, cells)
-                if made is not None:
-                    yield number, made
+            yield from _rows_below_header(head, reader, known)
         except UnicodeDecodeError as e:
             raise InputError(f"{path.name} is not valid {enc}: {e.reason} at byte {e.start}",
                              hint="pass --encoding gb18030 (or utf-8) to say how the file is encoded") from e
@@ -285,24 +291,7 @@ def _xlsx_rows(path: Path, wb: Any, sheet: str | int | None, known: Collection[s
         head.append(list(row))
         if len(head) >= _HEADER_SCAN:
             break
-    if not head:
-        return
-    h = _find_header(head, known)
-    raw = list(head[h])
-    while raw and raw[-1] is None:  # styled sheets report empty trailing header cells
-        raw.pop()
-    headers = _headers(raw)
-    number = h + 1
-    for cells in head[h + 1:]:
-        number += 1
-        made = _make_row(headers, cells)
-        if made is not None:
-            yield number, made
-    for cells in rows:
-        number += 1
-        made = _make_row(headers, list(cells))
-        if made is not None:
-            yield number, made
+    yield from _rows_below_header(head, rows, known)
 
 
 def _not_utf8(path: Path, e: UnicodeDecodeError) -> InputError:

@@ -36,13 +36,18 @@ def _name(core: OrgCore) -> str:
     return "" if core.dirt == "missing_name" else core.name
 
 
-def _twin(sink: Sink, row: list[str | int], core: OrgCore, name_col: int) -> None:
-    """The same organization again, as another registry spells it: ASCII brackets, no code, no coordinates."""
-    twin = list(row)
-    twin[0] = ""
-    twin[name_col] = core.name.replace("（", "(").replace("）", ")")
-    twin[-4], twin[-3], twin[-2], twin[-1] = core.community.code, "", "", ""
-    sink.write(twin)
+def _emit(sink: Sink, row: list[str | int], core: OrgCore, dirt: Counter[str]) -> None:
+    """Write an organization's row, count its defect, and for a planted duplicate write the same organization
+    again as another registry spells it: ASCII brackets, no code, no coordinates (the name is column 1)."""
+    sink.write(row)
+    if core.dirt:
+        dirt[core.dirt] += 1
+    if core.dirt == "duplicate":
+        twin = list(row)
+        twin[0] = ""
+        twin[1] = core.name.replace("（", "(").replace("）", ")")
+        twin[-4], twin[-3], twin[-2], twin[-1] = core.community.code, "", "", ""
+        sink.write(twin)
 
 
 def write_enterprises(w: World, sink: Sink, rng: random.Random) -> Counter[str]:
@@ -58,11 +63,7 @@ def write_enterprises(w: World, sink: Sink, rng: random.Random) -> Counter[str]:
             f"{rng.choice((3, 5, 10, 50, 100, 200, 500, 1000, 5000))}万元人民币",
             _founded(rng, core.uscc[8:16].isdigit()), status, addr, ind_word[2], ind_word[1], core.staff,
             division, grid, lon, lat]
-        sink.write(row)
-        if core.dirt:
-            dirt[core.dirt] += 1
-        if core.dirt == "duplicate":
-            _twin(sink, row, core, 1)
+        _emit(sink, row, core, dirt)
     return dirt
 
 
@@ -79,11 +80,7 @@ def write_public_units(w: World, sink: Sink, rng: random.Random) -> Counter[str]
         addr, division, grid, lon, lat = location_cells(core, rng)
         row: list[str | int] = [dirty_code(core), _name(core), core.org_type, sponsor, funding, addr,
                                 person_name(rng), division, grid, lon, lat]
-        sink.write(row)
-        if core.dirt:
-            dirt[core.dirt] += 1
-        if core.dirt == "duplicate":
-            _twin(sink, row, core, 1)
+        _emit(sink, row, core, dirt)
     return dirt
 
 
@@ -99,9 +96,5 @@ def write_social_orgs(w: World, sink: Sink, rng: random.Random) -> Counter[str]:
         row: list[str | int] = [dirty_code(core), _name(core), core.org_type, supervisor.format(district=district),
                                 registrar, _founded(rng, False), "正常" if rng.random() < 0.97 else "注销", addr,
                                 division, grid, lon, lat]
-        sink.write(row)
-        if core.dirt:
-            dirt[core.dirt] += 1
-        if core.dirt == "duplicate":
-            _twin(sink, row, core, 1)
+        _emit(sink, row, core, dirt)
     return dirt

@@ -14,13 +14,14 @@ import neo4j
 import pytest
 from api_helpers import KEYS
 from fastapi.testclient import TestClient
+from neo4j_helpers import wipe
 
 SEED = Path(__file__).with_name("seed.cypher")
 
 
 def load_seed(drv: neo4j.Driver) -> None:
     """Wipe the graph (all but the schema record) and create the seed (one statement)."""
-    drv.execute_query("MATCH (n) WHERE NOT n:SchemaMigration DETACH DELETE n", database_="neo4j")
+    wipe(drv)
     drv.execute_query(SEED.read_text(encoding="utf-8"), database_="neo4j")  # type: ignore[arg-type]
 
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import neo4j
 import pytest
 from api_helpers import data, gql
+from neo4j_helpers import wipe
 from rich.console import Console
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
@@ -35,8 +36,7 @@ def demo(driver: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory) -> neo4
 
     folder: Path = tmp_path_factory.mktemp("demo")
     generate(folder, scale=300, district="510107", seed=7)
-    with driver.session(database="neo4j") as session:  # CALL {} IN TRANSACTIONS needs an auto-commit transaction
-        session.run("MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
+    wipe(driver)
     load_set(folder, Console(file=io.StringIO()), generate_if_missing=False, driver=driver)
     return driver
 

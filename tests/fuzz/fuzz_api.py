@@ -10,6 +10,7 @@ from typing import Any
 
 import neo4j
 from fastapi.testclient import TestClient
+from neo4j_helpers import wipe
 
 SEED = Path(__file__).resolve().parents[1] / "api" / "seed.cypher"
 KEYS = {"reader": "fuzz-reader-key", "planner": "fuzz-planner-key", "admin": "fuzz-admin-key"}
@@ -23,7 +24,7 @@ _LEAKS = re.compile(r"Traceback \(most recent call last\)|File \"/|neo4j\.except
 
 def load_seed(drv: neo4j.Driver) -> None:
     """Wipe the graph (all but the schema record) and create the seed in one statement."""
-    drv.execute_query("MATCH (n) WHERE NOT n:SchemaMigration DETACH DELETE n", database_="neo4j")
+    wipe(drv)
     drv.execute_query(SEED.read_text(encoding="utf-8"), database_="neo4j")  # type: ignore[arg-type]
 
 

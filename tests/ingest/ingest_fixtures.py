@@ -100,12 +100,3 @@ def canonical_graph_hash(drv: neo4j.Driver) -> str:
     body += sorted(json.dumps([r["type"], r["a"], r["b"], clean(r["props"])], ensure_ascii=False)
                    for r in rels)
     return hashlib.sha256("\n".join(body).encode()).hexdigest()
-
-
-def wipe_data(drv: neo4j.Driver) -> None:
-    """Delete every node but the schema records."""
-    with drv.session(database="neo4j") as s:
-        s.run("MATCH (n) WHERE NOT n:SchemaMigration "
-              "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
-
-

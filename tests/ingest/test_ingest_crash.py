@@ -11,7 +11,8 @@ from pathlib import Path
 
 import neo4j
 import pytest
-from ingest_fixtures import canonical_graph_hash, division_files, grid_file, wipe_data
+from ingest_fixtures import canonical_graph_hash, division_files, grid_file
+from neo4j_helpers import wipe
 
 from ingest import ingest_files
 from ingest.bench import write_orgs
@@ -61,7 +62,7 @@ def test_kill_9_then_rerun_equals_clean_run(graph: neo4j.Driver, tmp_path: Path)
     assert [(r["st"], r["pid"]) for r in runs] == [("interrupted", proc.pid), ("completed", os.getpid())]
     after_rerun = canonical_graph_hash(graph)
 
-    wipe_data(graph)
+    wipe(graph)
     _places(tmp_path)
     clean = ingest_files("enterprises", [dump], batch_size=BATCH, report=tmp_path / "clean.jsonl")
     assert clean.loaded == ROWS

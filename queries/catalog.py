@@ -18,6 +18,8 @@ fails at import rather than at run time. Queries run with the name as transactio
 
 from __future__ import annotations
 
+import ast
+import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,7 +30,7 @@ import neo4j
 
 from graph.driver import database, get_driver
 from graph.settings import get_neo4j_settings
-from queries.errors import QueryDefinitionError, UnknownQueryError
+from queries.errors import QueryDefinitionError, QueryParameterError, UnknownQueryError
 
 _HEADER = re.compile(r"^//\s*([a-z_]+):\s?(.*)$")
 _PARAM_DECL = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(([^)]*)\))?\s*$")
@@ -61,8 +63,6 @@ class NamedQuery:
 
 
 def _literal(src: str) -> Any:
-    import ast
-
     src = src.replace("null", "None").replace("true", "True").replace("false", "False")
     try:
         return ast.literal_eval(src)
@@ -131,8 +131,6 @@ def get(name: str) -> NamedQuery:
     try:
         return catalog()[name]
     except KeyError:
-        import difflib
-
         close = difflib.get_close_matches(name, catalog(), n=3)
         raise UnknownQueryError(name, close) from None
 
@@ -166,8 +164,6 @@ def run(name: str, params: dict[str, Any] | None = None, *, driver: neo4j.Driver
     given = dict(params or {})
     extra = set(given) - set(q.params)
     if extra:
-        from queries.errors import QueryParameterError
-
         raise QueryParameterError(name, sorted(extra), sorted(q.params))
     full = {p: given.get(p) for p in q.params}
     drv = driver or get_driver()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
+    SchemaExtension,
     ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
@@ -82,16 +84,19 @@ class GridlinkSchema(strawberry.Schema):
 
 def build_schema(settings: ApiSettings) -> strawberry.Schema:
     """The schema with limits and switches from ``settings``."""
-    extensions: list[Any] = [  # instances, as strawberry's docs configure them
-        QueryDepthLimiter(max_depth=settings.max_depth),
-        MaxTokensLimiter(max_token_count=settings.max_tokens),
-        MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-        ParserCache(maxsize=CACHE_SIZE),
-        ValidationCache(maxsize=CACHE_SIZE),
-        MaskUnexpectedErrors(),
+    # factories, not instances: strawberry (>= 0.316) builds a fresh extension per request from each, and
+    # deprecates shared instances; the parser and validation caches live at module level, shared all the same
+    depth, tokens, aliases = settings.max_depth, settings.max_tokens, settings.max_aliases
+    extensions: list[Callable[[], SchemaExtension]] = [
+        lambda: QueryDepthLimiter(max_depth=depth),
+        lambda: MaxTokensLimiter(max_token_count=tokens),
+        lambda: MaxAliasesLimiter(max_alias_count=aliases),
+        lambda: ParserCache(maxsize=CACHE_SIZE),
+        lambda: ValidationCache(maxsize=CACHE_SIZE),
+        MaskUnexpectedErrors,
     ]
     if not settings.introspection:
-        extensions.append(DisableIntrospection())
+        extensions.append(DisableIntrospection)
     return GridlinkSchema(query=Query, mutation=Mutation, extensions=extensions,
                           config=StrawberryConfig(default_resolver=field_from_map))
 

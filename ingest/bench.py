@@ -14,19 +14,23 @@ addresses) to one CSV, then
    ``MERGE`` (node + IN_DIVISION relationship) ``IN TRANSACTIONS`` of the same batch size,
 4. does it again with the provenance properties gridlink writes (source, file, row, run ids, timestamps),
 
-and prints nodes+relationships per second for each and the ratio. Bench organizations carry source
-``bench-*`` and are deleted at the end (``--keep`` keeps them).
+``--rounds`` times, the methods taking turns, and prints nodes+relationships per second for each (the median of
+the rounds), the ratio, and the CPU seconds each side used (the server's when it is the local one). Bench
+organizations carry source ``bench-*`` and are deleted at the end (``--keep`` keeps them).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import shutil
+import statistics
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import LiteralString
 
@@ -132,6 +136,54 @@ def _import_dir(driver: neo4j.Driver, db: str) -> Path | None:
     return Path(records[0]["value"]) if records and records[0]["value"] else None
 
 
+def _server_cpu() -> Callable[[], float | None]:
+    """Seconds of CPU the local server (``gridlink db start``) has used so far, read from /proc; ``None`` when
+    the server is elsewhere or /proc is missing."""
+    from graph.server import status
+
+    pid = status().pid
+    stat = Path(f"/proc/{pid}/stat") if pid else None
+
+    def read() -> float | None:
+        if stat is None or not stat.is_file():
+            return None
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    return read
+
+
+@dataclass
+class Timing:
+    """One timed load: items (nodes + relationships created), wall seconds, CPU seconds of each side."""
+
+    items: int
+    seconds: float
+    server_cpu: float | None
+    client_cpu: float
+
+    @property
+    def rate(self) -> float:
+        return self.items / self.seconds
+
+
+def _timed(fn: Callable[[], int], server_cpu: Callable[[], float | None]) -> Timing:
+    s0, c0, t0 = server_cpu(), time.process_time(), time.monotonic()
+    items = fn()
+    seconds, c1, s1 = time.monotonic() - t0, time.process_time(), server_cpu()
+    return Timing(items, seconds, s1 - s0 if s0 is not None and s1 is not None else None, c1 - c0)
+
+
+def _describe(name: str, runs: list[Timing]) -> str:
+    best = statistics.median(t.rate for t in runs)
+    cpu = [t.server_cpu for t in runs if t.server_cpu is not None]
+    server = f", server CPU {statistics.median(cpu):.1f}s" if cpu else ""
+    rounds = " / ".join(f"{t.rate:,.0f}" for t in runs)
+    return (f"{name:<26} {best:>9,.0f} items/s  (median of {len(runs)}: {rounds}; "
+            f"{runs[-1].items:,} items in {statistics.median(t.seconds for t in runs):.1f}s{server}, "
+            f"client CPU {statistics.median(t.client_cpu for t in runs):.1f}s)")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the benchmark and print the figures."""
     import logging
@@ -144,6 +196,10 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--orgs", type=int, default=100_000, help="number of organizations")
     ap.add_argument("--batch-size", type=int, default=2000)
+    ap.add_argument("--writers", type=int, default=2, help="gridlink's write transactions in flight")
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="each method runs once per round, in turn; the medians are compared (the first round "
+                         "also warms the server's caches and JIT for every method alike)")
     ap.add_argument("--keep", action="store_true", help="keep the gridlink-loaded bench organizations")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
@@ -155,56 +211,64 @@ def main(argv: list[str] | None = None) -> None:
                                div / "chengdu-villages.csv"], report=tmp / "divisions.jsonl")
     path = write_orgs(tmp / "bench-orgs.csv", args.orgs)
     _clear(drv, db)
-
-    t0 = time.monotonic()
-    first = ingest_files("enterprises", [path], source="bench-gridlink", batch_size=args.batch_size,
-                         report=tmp / "bench.jsonl")
-    t_grid = time.monotonic() - t0
-    grid_items = first.nodes_written + first.relationships_written
-    t0 = time.monotonic()
-    again = ingest_files("enterprises", [path], source="bench-gridlink", batch_size=args.batch_size,
-                         report=tmp / "bench2.jsonl")
-    t_again = time.monotonic() - t0
-    _clear(drv, db)
-
     import_dir = _import_dir(drv, db) or get_server_settings().server_home() / "import"
     shutil.copy(path, import_dir / path.name)
-    target = import_dir / path.name
     url = f"file:///{path.name}"
     try:
         _load_csv(drv, db, url, args.batch_size, "LOAD CSV FROM $url AS row WITH row LIMIT 1 "
                   "CALL (row) { RETURN 1 AS x } IN TRANSACTIONS OF $batch ROWS RETURN count(*)")
     except neo4j.exceptions.ClientError:
-        url = target.as_uri()  # a server without import-folder confinement reads file URLs as absolute paths
-    t0 = time.monotonic()
-    counters = _load_csv(drv, db, url, args.batch_size)
-    t_csv = time.monotonic() - t0
-    csv_items = counters.nodes_created + counters.relationships_created
-    _clear(drv, db)
-    t0 = time.monotonic()
-    prov = _load_csv(drv, db, url, args.batch_size, LOAD_CSV_PROVENANCE)
-    t_prov = time.monotonic() - t0
-    prov_items = prov.nodes_created + prov.relationships_created
-    (import_dir / path.name).unlink(missing_ok=True)
-    _clear(drv, db)
+        url = (import_dir / path.name).as_uri()  # a server without import-folder confinement reads absolute paths
+    server_cpu = _server_cpu()
+    runs: dict[str, list[Timing]] = {"gridlink": [], "gridlink re-run": [], "LOAD CSV": [],
+                                     "LOAD CSV with provenance": []}
+    last = None
+
+    def grid() -> int:
+        nonlocal last
+        last = ingest_files("enterprises", [path], source="bench-gridlink", batch_size=args.batch_size,
+                            report=tmp / "bench.jsonl", writers=args.writers)
+        return last.nodes_written + last.relationships_written
+
+    def grid_again() -> int:
+        again = ingest_files("enterprises", [path], source="bench-gridlink", batch_size=args.batch_size,
+                             report=tmp / "bench2.jsonl", writers=args.writers)
+        return again.unchanged  # rows confirmed unchanged (nothing is written)
+
+    def plain() -> int:
+        c = _load_csv(drv, db, url, args.batch_size)
+        return c.nodes_created + c.relationships_created
+
+    def provenance() -> int:
+        c = _load_csv(drv, db, url, args.batch_size, LOAD_CSV_PROVENANCE)
+        return c.nodes_created + c.relationships_created
+
+    try:
+        for r in range(args.rounds):
+            print(f"round {r + 1}/{args.rounds} ...", flush=True)
+            runs["gridlink"].append(_timed(grid, server_cpu))
+            runs["gridlink re-run"].append(_timed(grid_again, server_cpu))
+            _clear(drv, db)
+            runs["LOAD CSV"].append(_timed(plain, server_cpu))
+            _clear(drv, db)
+            runs["LOAD CSV with provenance"].append(_timed(provenance, server_cpu))
+            _clear(drv, db)
+    finally:
+        (import_dir / path.name).unlink(missing_ok=True)
+        _clear(drv, db)
     if args.keep:
-        ingest_files("enterprises", [path], source="bench-gridlink", batch_size=args.batch_size,
-                     report=tmp / "bench3.jsonl")
+        grid()
     shutil.rmtree(tmp, ignore_errors=True)
 
-    grid_rate, csv_rate = grid_items / t_grid, csv_items / t_csv
-    print(f"organizations: {args.orgs:,}  batch size: {args.batch_size}")
-    print(f"gridlink ingest : {first.nodes_written:,} nodes + {first.relationships_written:,} rels in "
-          f"{t_grid:.1f}s = {grid_rate:,.0f} items/s ({first.rows / t_grid:,.0f} rows/s; "
-          f"loaded {first.loaded:,}, rejected {first.rejected:,})")
-    print(f"gridlink re-run : {again.unchanged:,} unchanged rows in {t_again:.1f}s = "
-          f"{again.rows / t_again:,.0f} rows/s")
-    print(f"LOAD CSV + MERGE: {counters.nodes_created:,} nodes + {counters.relationships_created:,} rels in "
-          f"{t_csv:.1f}s = {csv_rate:,.0f} items/s")
-    print(f"LOAD CSV + MERGE with the same provenance properties: {prov_items:,} items in {t_prov:.1f}s = "
-          f"{prov_items / t_prov:,.0f} items/s")
-    print(f"ratio gridlink / LOAD CSV = {grid_rate / csv_rate:.2f}; "
-          f"gridlink / LOAD CSV with provenance = {grid_rate / (prov_items / t_prov):.2f}")
+    assert last is not None
+    print(f"organizations: {args.orgs:,}  batch size: {args.batch_size}  gridlink writers: {args.writers}  "
+          f"(gridlink loaded {last.loaded:,}, rejected {last.rejected:,})")
+    for name, timings in runs.items():
+        print(_describe(name, timings).replace("items/s", "rows/s ") if name == "gridlink re-run"
+              else _describe(name, timings))
+    rate = {name: statistics.median(t.rate for t in timings) for name, timings in runs.items()}
+    print(f"ratio gridlink / LOAD CSV = {rate['gridlink'] / rate['LOAD CSV']:.2f}; "
+          f"gridlink / LOAD CSV with provenance = {rate['gridlink'] / rate['LOAD CSV with provenance']:.2f}")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ _FOLD |= {0xFF21 + i: 0x41 + i for i in range(26)}
 _FOLD |= {0xFF41 + i: 0x61 + i for i in range(26)}
 _FOLD |= {0xFF08: ord("("), 0xFF09: ord(")"), 0xFF3B: ord("["), 0xFF3D: ord("]"), 0x3000: ord(" "),
           0xFF0D: ord("-"), 0xFF0E: ord("."), 0xFF0B: ord("+"), 0x00A0: ord(" ")}
-_SPACES = re.compile(r"\s+")
 _SCI = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
 
 
@@ -30,8 +29,9 @@ def sanitize(value: Any) -> Any:
         # fold first, then NFC: a full-width letter with a combining accent (Ａ + ◌́) composes only once it is
         # ASCII (found by fuzzing: the other order was not idempotent and left text that is not NFC)
         text = unicodedata.normalize("NFC", value.translate(_FOLD))
-        text = _SPACES.sub(" ", text).strip()
-        return text or None
+        # split() splits on exactly the characters `\s` matches (str.isspace): the same as collapsing runs of
+        # whitespace to one space and stripping, at a third of the cost (every cell of every file comes here)
+        return " ".join(text.split()) or None
     if isinstance(value, list):
         items = [sanitize(v) for v in value]
         return [v for v in items if v is not None] or None

@@ -55,6 +55,9 @@ def ingest(
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Validate and count everything inside transactions that are rolled back.")] = False,
     batch_size: Annotated[int, typer.Option(help="Rows per write transaction.")] = 2000,
+    writers: Annotated[int, typer.Option(
+        help="Write transactions in flight at once: with 2, one batch executes while the one before it "
+             "commits. Use 1 for the lightest load on a busy server.")] = 2,
     limit: Annotated[int | None, typer.Option(
         help="Stop after this many input rows (history: how many runs to list).")] = None,
     crs: Annotated[str, typer.Option(
@@ -89,7 +92,8 @@ def ingest(
 
         summary = ingest_files(kind, files, format=format, encoding=encoding, sheet=sheet, mapping=mapping,
                                source=source, snapshot=snapshot, dry_run=dry_run, batch_size=batch_size,
-                               limit=limit, crs=crs, report=report, progress=progress)
+                               limit=limit, crs=crs, report=report, progress=progress,
+                               writers=writers)
     print_summary(summary)
     raise typer.Exit(summary.exit_code)
 

@@ -8,6 +8,7 @@ a real code — checks *flag*, they never drop a row.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -51,7 +52,9 @@ def uscc_check_char(first17: str) -> str:
     Raises:
         ValueError: a character outside the 31-character set.
     """
-    total = sum(_USCC_VALUE[c] * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
+    if len(first17) != 17:
+        raise ValueError(f"a credit code body has 17 characters, not {len(first17)}")
+    total = sum(map(operator.mul, map(_USCC_VALUE.__getitem__, first17), _USCC_WEIGHTS))
     return USCC_CHARS[(31 - total % 31) % 31]
 
 

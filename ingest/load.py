@@ -8,6 +8,7 @@ as ``unchanged`` (same hash) and writes the rest, converging to what a clean run
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -46,6 +47,11 @@ _LOOKUPS: dict[tuple[str, str], LiteralString] = {
     ("Need", "uid"): "UNWIND $keys AS k MATCH (n:Need {uid: k}) RETURN k, n.uid AS uid",
     ("Resource", "uid"): "UNWIND $keys AS k MATCH (n:Resource {uid: k}) RETURN k, n.uid AS uid",
 }
+
+
+def _lock_order(spec: NodeSpec, row: dict[str, Any]) -> tuple[str, ...]:
+    """The first far-end key of a node row's relationships, slot by slot: the order its locks are taken in."""
+    return tuple(str(row[s.name][0]["k"]) if row.get(s.name) else "" for s in spec.slots)
 
 
 @dataclass
@@ -149,7 +155,7 @@ class Loader:
 
     def _write_nodes(self, tx: neo4j.ManagedTransaction | neo4j.Transaction, spec: str,
                      rows: list[dict[str, Any]], known: dict[tuple[str, str], tuple[str | None, Any]],
-                     result: BatchResult) -> None:
+                     result: BatchResult, records: list[Record]) -> None:
         """Outcomes from the stored hashes; prune the updated rows' stale relationships; upsert the changed rows."""
         node_spec = SPECS[spec]
         assert isinstance(node_spec, NodeSpec)
@@ -178,7 +184,8 @@ class Loader:
                 keep_rows = [{"key": row["key"], "keep": {s.name: [it["k"] for it in row.get(s.name) or ()]
                                                           for s in slots}} for row in updated]
                 self._run(tx, prune_statement(spec, rel_type, outgoing), result, rows=keep_rows)
-        keys = tuple(sorted({k for row in changed for k in row["props"]}))
+        # the property names of the records, not of the rows: a row's map leaves its None values out
+        keys = tuple(sorted({k for row in changed for k in records[row["i"]].props}))
         self._run(tx, upsert_statement(spec, keys), result, rows=changed)
 
     def _write_tx(self, tx: neo4j.ManagedTransaction | neo4j.Transaction, records: list[Record],
@@ -197,11 +204,17 @@ class Loader:
                 keys = open_keys[rec.spec] = set()
             keys.add(key)
             groups_for_spec = next(g for g in reversed(groups) if g[0] == rec.spec)
-            groups_for_spec[1].append(rec.as_param(i))
+            groups_for_spec[1].append(rec.as_param(i, strip_nulls=isinstance(SPECS[rec.spec], NodeSpec)))
         known = self._read_hashes(tx, records, rejects)
         for spec, rows in groups:
-            if isinstance(SPECS[spec], NodeSpec):
-                self._write_nodes(tx, spec, rows, known, result)
+            node_spec = SPECS[spec]
+            if isinstance(node_spec, NodeSpec):
+                # keys are unique within a group, so its order is free: sorted by the relationships' far ends,
+                # concurrent batches lock shared nodes (a street's Division) in the same order. Unsorted, two
+                # writers deadlocked on dense Division nodes; a deadlock that still happens is retried by
+                # execute_write
+                rows.sort(key=functools.partial(_lock_order, node_spec))
+                self._write_nodes(tx, spec, rows, known, result, records)
             else:
                 self._run(tx, statement(spec), result, rows=rows)
         for i in range(len(records)):

@@ -165,7 +165,7 @@ def _headers(raw: list[Any]) -> list[str]:
 
 def _make_row(headers: list[str], cells: Sequence[Any]) -> dict[str, Any] | None:
     """Cells by header; ``None`` for a blank row; an :data:`ERROR` row when cells overflow the header."""
-    values = [sanitize(_cell_text(c)) for c in cells]
+    values = [sanitize(c if type(c) is str else _cell_text(c)) for c in cells]  # CSV cells are all str
     if all(v is None for v in values):
         return None
     row = dict(zip(headers, values, strict=False))

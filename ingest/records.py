@@ -72,6 +72,7 @@ class Record:
     extra: dict[str, Any] = _field(default_factory=dict)  # rel specs: from, to, target (props of the far node)
     file: str = ""
     line: int = 0
+    row_hash: str | None = None  # content_hash() once final (see seal)
 
     def add_rel(self, slot: str, key: str, props: dict[str, Any] | None = None) -> None:
         """Add a resolved relationship target (duplicates ignored)."""
@@ -85,10 +86,29 @@ class Record:
                           sort_keys=True, ensure_ascii=False, default=_json_default)
         return hashlib.sha1(body.encode(), usedforsecurity=False).hexdigest()
 
-    def as_param(self, index: int) -> dict[str, Any]:
-        """The row as passed to the write statement's ``$rows``."""
-        row: dict[str, Any] = {"i": index, "key": self.key, "hash": self.content_hash(), "props": self.props,
-                               "file": self.file, "line": self.line}
+    def seal(self) -> None:
+        """Compute the content hash now, if nothing is left to resolve (no lookups).
+
+        Called by the reading thread, so the writer thread (which holds the open transaction) does not spend its
+        time hashing; a record with lookups is hashed by the writer after they are resolved into ``rels``.
+        """
+        if not self.lookups:
+            self.row_hash = self.content_hash()
+
+    def as_param(self, index: int, strip_nulls: bool = False) -> dict[str, Any]:
+        """The row as passed to the write statement's ``$rows``.
+
+        Args:
+            index: the row's position in its batch (``row.i``).
+            strip_nulls: leave ``None`` properties out of the map. Right for node rows only: their statement
+                sets every property name of the batch one by one (:func:`ingest.writes.upsert_statement`), and a
+                missing key reads as ``null``, which removes the property as an explicit ``null`` would; only
+                fewer bytes travel. Relationship rows are written with ``+=``, where a missing key keeps the
+                old value.
+        """
+        props = {k: v for k, v in self.props.items() if v is not None} if strip_nulls else self.props
+        row: dict[str, Any] = {"i": index, "key": self.key, "hash": self.row_hash or self.content_hash(),
+                               "props": props, "file": self.file, "line": self.line}
         for slot, items in self.rels.items():
             row[slot] = items
         row.update(self.extra)

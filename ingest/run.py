@@ -12,8 +12,9 @@ import os
 import secrets
 import socket
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ import neo4j
 from ingest.cleanup import deactivate_missing, link_duplicates, load_places
 from ingest.errors import InputError
 from ingest.kinds import NEEDS_PLACES, ORG_KINDS, transform
+from ingest.lanes import InFlight, Item, batches
 from ingest.load import BatchResult, Loader
 from ingest.mapping import BoundMapping, Mapping, load_mapping
 from ingest.parents import ParentLinks
@@ -35,8 +37,6 @@ from ingest.transform import Context
 
 log = logging.getLogger(__name__)
 
-Item = tuple[str, int, Record | RowReject, BoundMapping]
-
 
 def new_run_id(kind: str) -> str:
     """A sortable, unique run id: ``<kind>-<UTC time>-<random>``."""
@@ -48,7 +48,7 @@ def ingest_files(kind: str, paths: Sequence[str | Path], *, format: str | None =
                  mapping: str | Path | None = None, source: str | None = None, snapshot: bool = False,
                  dry_run: bool = False, batch_size: int = 2000, limit: int | None = None,
                  crs: str = "wgs84", report: str | Path | None = None, driver: neo4j.Driver | None = None,
-                 progress: Callable[[int], None] | None = None) -> RunSummary:
+                 progress: Callable[[int], None] | None = None, writers: int = 2) -> RunSummary:
     """Ingest files of one kind into the graph.
 
     Args:
@@ -67,6 +67,8 @@ def ingest_files(kind: str, paths: Sequence[str | Path], *, format: str | None =
         report: report path (``.jsonl`` or ``.csv``); default ``./ingest-reports/<runId>.jsonl``.
         driver: Neo4j driver (default: the process driver).
         progress: called with the number of rows done after each batch.
+        writers: write transactions in flight at once (1 or 2 pay off; more only wait on the server's locks).
+            Batches with lookups, membership batches and batches sharing a key with one in flight wait.
 
     Returns:
         The run's counts; ``rows == loaded + updated + unchanged + rejected``.
@@ -86,6 +88,8 @@ def ingest_files(kind: str, paths: Sequence[str | Path], *, format: str | None =
         raise InputError(f"unknown coordinate system {crs!r}", hint="use --crs wgs84 or --crs gcj02")
     if batch_size < 1:
         raise InputError("--batch-size must be at least 1", hint="the default is 2000")
+    if writers < 1:
+        raise InputError("--writers must be at least 1", hint="the default is 2")
     if snapshot and kind not in ORG_KINDS:
         raise InputError(f"--snapshot applies to organization kinds, not {kind}",
                          hint=f"use it with {', '.join(sorted(ORG_KINDS))}")
@@ -120,25 +124,35 @@ def ingest_files(kind: str, paths: Sequence[str | Path], *, format: str | None =
             names: set[str] = set()
             parents = ParentLinks(dry_run) if kind == "party-orgs" else None
             items = _items(kind, files, prof, ctx, format, encoding, sheet, limit)
-            # one writer thread: batch k is written while batch k+1 is read and transformed; batches still
-            # commit one after another, in order
-            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writer") as writer:
-                pending: tuple[Future[BatchResult], list[Record], list[BoundMapping]] | None
-                pending = None
-                for batch in _batches(items, batch_size):
+            lanes = 1 if dry_run else writers
+            # writer threads: batch k is written while batch k+1 is read and transformed, and with two lanes a
+            # batch executes while another commits (ingest.lanes). Outcomes are accounted in the order cut.
+            with ThreadPoolExecutor(max_workers=lanes, thread_name_prefix="ingest-writer") as pool:
+                window: deque[InFlight] = deque()
+
+                def account_oldest() -> None:
+                    done = window.popleft()
+                    _account(done.result(), done.records, done.bounds, summary, rep, seen, names, parents)
+                    if progress:
+                        progress(summary.rows)
+
+                for lane, batch in batches(items, batch_size, lanes):
                     records, bounds = _take_rejects(batch, summary, rep)
                     if parents is not None:
                         _hold_parent_refs(records)
-                    submitted = (writer.submit(loader.write, records), records, bounds) if records else None
-                    if pending:
-                        _account(pending[0].result(), pending[1], pending[2], summary, rep, seen, names, parents)
-                    pending = submitted
-                    if progress:
-                        progress(summary.rows)
-                if pending:
-                    _account(pending[0].result(), pending[1], pending[2], summary, rep, seen, names, parents)
-                    if progress:
-                        progress(summary.rows)
+                    if not records:
+                        if progress:
+                            progress(summary.rows)
+                        continue
+                    for rec in records:
+                        rec.seal()  # hashed here, not in the writer thread holding the transaction open
+                    nxt = InFlight(lane, records, bounds)
+                    while window and (len(window) >= lanes or not nxt.may_overlap(window)):
+                        account_oldest()
+                    nxt.future = pool.submit(loader.write, records)
+                    window.append(nxt)
+                while window:
+                    account_oldest()
             if parents is not None:  # pass 2: every node of the run is committed, link children to parents
                 linked = parents.link(drv, db, run_id, src, loader.now, batch_size)
                 summary.relationships_written += linked.created
@@ -186,17 +200,6 @@ def _items(kind: str, files: list[Path], prof: Mapping, ctx: Context, fmt: str |
             yield path.name, line, item, bound
         if limit is not None and count >= limit:
             return
-
-
-def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
-    batch: list[Item] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _take_rejects(batch: list[Item], summary: RunSummary,

@@ -20,6 +20,7 @@ The stable Python API (the demo loader and tests call it; the CLI ``gridlink ing
         report=None,                       # reject report path (.jsonl or .csv); None = ./ingest-reports/<runId>.jsonl
         driver=None,                       # neo4j.Driver; None = graph.driver.get_driver()
         progress=None,                     # callable(rows_done: int) called after each batch
+        writers=2,                         # write transactions in flight (ingest.lanes); 1 = strictly serial
     )
     summary.rows == summary.loaded + summary.updated + summary.unchanged + summary.rejected
 

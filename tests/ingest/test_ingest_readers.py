@@ -95,6 +95,18 @@ def test_jsonl_broken_line_is_a_row_with_an_error(tmp_path: Path) -> None:
     assert rows[2][0] == 4 and ERROR in rows[2][1]
 
 
+@pytest.mark.parametrize("lines_before", [3, 150_000])  # the second puts the bad byte past the first 1 MB read
+def test_jsonl_with_a_bad_byte_anywhere_is_refused_before_its_first_row(tmp_path: Path, lines_before: int) -> None:
+    path = tmp_path / "late.jsonl"
+    good = '{"name": "甲"}\n'.encode()
+    path.write_bytes(good * lines_before + '{"name": "你好"}\n'.encode("gbk") + good)
+    rows = read_rows(path)
+    with pytest.raises(InputError) as e:
+        next(rows)  # nothing is yielded, so nothing can have been written
+    bad_at = len(good) * lines_before + len('{"name": "')
+    assert f"at byte {bad_at}, line {lines_before + 1})" in str(e.value) and "iconv" in e.value.hint
+
+
 def test_geojson_properties_and_geometry(tmp_path: Path) -> None:
     geom = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}
     path = tmp_path / "g.geojson"

@@ -56,7 +56,7 @@ def ingest(
         "--dry-run", help="Validate and count everything inside transactions that are rolled back.")] = False,
     batch_size: Annotated[int, typer.Option(help="Rows per write transaction.")] = 2000,
     writers: Annotated[int, typer.Option(
-        help="Write transactions in flight at once: with 2, one batch executes while the one before it "
+        help="Write transactions in flight at once: with 2, one batch executes while another "
              "commits. Use 1 for the lightest load on a busy server.")] = 2,
     limit: Annotated[int | None, typer.Option(
         help="Stop after this many input rows (history: how many runs to list).")] = None,

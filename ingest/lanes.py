@@ -10,7 +10,9 @@ more throughput on a 2-core machine, see ``python -m ingest.bench``). Two things
   deadlock cost a retry after a one-second back-off;
 - **the window** (:meth:`InFlight.may_overlap`): a batch waits for the batches in flight when it shares a key
   with one of them (the later row must win, and be counted ``updated`` against the earlier), when it comes from
-  the same lane, or when either has lookups (a lookup may name a node the other writes) or writes memberships.
+  the same lane, or when either has lookups (a lookup may name a node the other writes), writes memberships, or
+  MERGEs the far node (a division's parent, which another batch may be writing as a row: an index-entry
+  deadlock seen in the 10^6 load).
 
 Outcomes are still accounted batch by batch, in the order the batches were cut.
 """
@@ -87,8 +89,11 @@ class InFlight:
         self.records = records
         self.bounds = bounds
         self.keys = {rec.key for rec in records}
-        # a lookup may name a node an earlier batch of this run writes; membership rows MERGE shared far nodes
-        self.alone = any(rec.lookups for rec in records) or not isinstance(SPECS[records[0].spec], NodeSpec)
+        # a lookup may name a node an earlier batch of this run writes; membership rows, and divisions (which
+        # MERGE their parent: a key another batch may be writing as a row), MERGE shared far nodes
+        spec = SPECS[records[0].spec]
+        self.alone = (any(rec.lookups for rec in records) or not isinstance(spec, NodeSpec)
+                      or any(slot.merge_target for slot in spec.slots))
         self.future: Future[BatchResult] | None = None
 
     def may_overlap(self, window: deque[InFlight]) -> bool:

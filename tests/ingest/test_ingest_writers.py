@@ -82,6 +82,8 @@ def test_a_key_in_flight_holds_back_the_next_batch_that_has_it() -> None:
     assert not batch("c").may_overlap(deque([batch("x", lookups=True, lane=0)]))
     membership = InFlight(1, [Record("member_of", "m", {})], [])
     assert not membership.may_overlap(window)
+    division = InFlight(1, [Record("division", "510107005001", {})], [])  # MERGEs its parent street
+    assert not division.may_overlap(window)
 
 
 def _item(key: str, community: str, line: int) -> Any:

@@ -128,6 +128,9 @@ def _conf_text(s: LocalServerSettings) -> str:
         "dbms.usage_report.enabled=false",
         # the default keeps 2 days of transaction logs: 5.4 GB after loading the 10^6 demo set on a laptop disk
         "db.tx_log.rotation.retention_policy=1G size",
+        # logs are pruned only at a checkpoint, and Community checkpoints every 15 min (or 100k transactions):
+        # the 10^6 load (500 s, ~2 batches/s) had written 15.5 GB of logs before its first one
+        "db.checkpoint.interval.time=2m",
         "db.logs.query.enabled=INFO",
         "db.logs.query.threshold=500ms",
         "server.jvm.additional=-XX:+UseG1GC",

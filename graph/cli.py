@@ -103,6 +103,10 @@ def up(
     serve: Annotated[bool, typer.Option(help="Serve the API after set-up (Ctrl-C stops it).")] = True,
 ) -> None:
     """The main job: start the local Neo4j, apply the schema, load the demo data, serve the API."""
+    if serve:  # before the set-up, not after it: the port is the one thing that can be taken
+        from api.cli import check_port_free
+
+        check_port_free()
     db_start()
     if demo:
         try:

@@ -4,6 +4,7 @@ Tree::
 
     GraphError
     ├── ServerError        local Neo4j could not be provisioned, started or stopped
+    ├── PortInUseError     the API's port is taken by another program
     └── SchemaError        a migration failed or the graph's schema is newer than this code
 """
 
@@ -22,6 +23,10 @@ class GraphError(Exception):
 
 class ServerError(GraphError):
     """The local Neo4j server could not be provisioned, started or stopped."""
+
+
+class PortInUseError(GraphError):
+    """The port the API should listen on is taken by another program."""
 
 
 class SchemaError(GraphError):

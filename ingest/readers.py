@@ -98,19 +98,31 @@ def detect_encoding(path: Path) -> str:
     """
     with path.open("rb") as f:
         head = f.read(4)
-        if head.startswith(codecs.BOM_UTF8):
-            return "utf-8-sig"
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return "utf-16"
-        f.seek(0)
-        decoder = codecs.getincrementaldecoder("utf-8")("strict")
-        try:
-            while chunk := f.read(1 << 20):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "gb18030"
-    return "utf-8"
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return "gb18030" if _utf8_error(path) else "utf-8"
+
+
+def _utf8_error(path: Path) -> tuple[int, int, str] | None:
+    """Where a file stops being UTF-8: ``(byte offset, line, reason)`` of its first bad byte, or ``None`` when the
+    whole file decodes (a streaming decode, 1 MB at a time)."""
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    done, lines = 0, 0  # bytes and newlines before the current chunk
+    with path.open("rb") as f:
+        while True:
+            chunk = f.read(1 << 20)
+            pending = len(decoder.getstate()[0])  # an unfinished character carried over from the last chunk
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as e:
+                inside = max(e.start - pending, 0)
+                return done + inside, lines + chunk[:inside].count(b"\n") + 1, e.reason
+            if not chunk:
+                return None
+            done += len(chunk)
+            lines += chunk.count(b"\n")
 
 
 def _cell_text(value: Any) -> Any:
@@ -300,33 +312,14 @@ def _not_utf8(path: Path, e: UnicodeDecodeError) -> InputError:
 
 
 def _read_jsonl(path: Path) -> Iterator[Row]:
-    _check_utf8(path)  # the whole file first: a bad byte on line 90,000 must not fail a run half written
-    try:
-        yield from _jsonl_rows(path)
-    except UnicodeDecodeError as e:
-        raise _not_utf8(path, e) from e
-
-
-def _check_utf8(path: Path) -> None:
-    """Raise :class:`InputError` naming the line of the first byte that is not UTF-8 (a streaming decode)."""
-    decoder = codecs.getincrementaldecoder("utf-8")("strict")
-    done, lines = 0, 0  # bytes and newlines before the current chunk
-    with path.open("rb") as f:
-        while True:
-            chunk = f.read(1 << 20)
-            pending = len(decoder.getstate()[0])  # an unfinished character carried over from the last chunk
-            try:
-                decoder.decode(chunk, final=not chunk)
-            except UnicodeDecodeError as e:
-                inside = max(e.start - pending, 0)
-                line = lines + chunk[:inside].count(b"\n") + 1
-                raise InputError(f"{path.name} is not valid UTF-8 ({e.reason} at byte {done + inside}, line "
-                                 f"{line}); JSON files are UTF-8, and nothing was loaded from this one",
-                                 hint="re-export the file as UTF-8 (or convert it: iconv -f gb18030 -t utf-8)") from e
-            if not chunk:
-                return
-            done += len(chunk)
-            lines += chunk.count(b"\n")
+    # the whole file first: a bad byte on line 90,000 must not fail a run half written
+    bad = _utf8_error(path)
+    if bad is not None:
+        at, line, reason = bad
+        raise InputError(f"{path.name} is not valid UTF-8 ({reason} at byte {at}, line {line}); JSON files are "
+                         "UTF-8, and nothing was loaded from this one",
+                         hint="re-export the file as UTF-8 (or convert it: iconv -f gb18030 -t utf-8)")
+    yield from _jsonl_rows(path)
 
 
 def _jsonl_rows(path: Path) -> Iterator[Row]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from typing import Annotated
 
 import typer
@@ -14,17 +13,15 @@ from graph.settings import get_api_settings
 def check_port_free(host: str | None = None, port: int | None = None) -> None:
     """Raise :class:`~graph.errors.PortInUseError` when the API's address is taken (uvicorn would only log
     ``[Errno 98]`` and exit, and ``gridlink up`` would find out after the whole demo load)."""
+    from graph.server import port_in_use
+
     s = get_api_settings()
     host, port = host or s.host, port or s.port
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # what uvicorn sets: TIME_WAIT is no conflict
-        try:
-            sock.bind((host, port))
-        except OSError as e:
-            raise PortInUseError(
-                f"the API cannot listen on {host}:{port}: {e.strerror or e}",
-                hint=f"stop the program using port {port} (an earlier `gridlink up` or `gridlink serve`?), or pick "
-                     f"another port: GRIDLINK_API_PORT={port + 1} gridlink up") from e
+    if port_in_use(host, port):
+        raise PortInUseError(
+            f"the API cannot listen on {host}:{port}: it is in use by another program",
+            hint=f"stop the program using port {port} (an earlier `gridlink up` or `gridlink serve`?), or pick "
+                 f"another port: GRIDLINK_API_PORT={port + 1} gridlink up")
 
 
 def serve(host: str | None = None, port: int | None = None, reload: bool = False) -> None:

@@ -175,7 +175,8 @@ def _pid(s: LocalServerSettings) -> int | None:
     return pid
 
 
-def _port_busy(host: str, port: int) -> bool:
+def port_in_use(host: str, port: int) -> bool:
+    """Whether a program already listens on ``host:port`` (checked before a server is started on it)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.settimeout(0.5)
         return sock.connect_ex((host, port)) == 0
@@ -235,7 +236,7 @@ def start(s: LocalServerSettings | None = None, *, quiet: bool = False) -> tuple
     if len(password) < 8:
         raise ServerError("NEO4J_PASSWORD is shorter than 8 characters", hint="Neo4j 5 needs at least 8")
     for port in (s.bolt_port, s.http_port):
-        if _port_busy(s.listen_address, port):
+        if port_in_use(s.listen_address, port):
             raise ServerError(
                 f"port {port} is already in use by another program",
                 hint="stop that program, or choose other ports with GRIDLINK_NEO4J_BOLT_PORT / "

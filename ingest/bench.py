@@ -178,12 +178,12 @@ def _timed(fn: Callable[[], int], server_cpu: Callable[[], float | None]) -> Tim
     return Timing(items, seconds, s1 - s0 if s0 is not None and s1 is not None else None, c1 - c0)
 
 
-def _describe(name: str, runs: list[Timing]) -> str:
+def _describe(name: str, runs: list[Timing], unit: str = "items/s") -> str:
     best = statistics.median(t.rate for t in runs)
     cpu = [t.server_cpu for t in runs if t.server_cpu is not None]
     server = f", server CPU {statistics.median(cpu):.1f}s" if cpu else ""
     rounds = " / ".join(f"{t.rate:,.0f}" for t in runs)
-    return (f"{name:<26} {best:>9,.0f} items/s  (median of {len(runs)}: {rounds}; "
+    return (f"{name:<26} {best:>9,.0f} {unit:<7}  (median of {len(runs)}: {rounds}; "
             f"{runs[-1].items:,} items in {statistics.median(t.seconds for t in runs):.1f}s{server}, "
             f"client CPU {statistics.median(t.client_cpu for t in runs):.1f}s)")
 
@@ -268,8 +268,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"organizations: {args.orgs:,}  batch size: {args.batch_size}  gridlink writers: {args.writers}  "
           f"(gridlink loaded {last.loaded:,}, rejected {last.rejected:,})")
     for name, timings in runs.items():
-        print(_describe(name, timings).replace("items/s", "rows/s ") if name == "gridlink re-run"
-              else _describe(name, timings))
+        print(_describe(name, timings, "rows/s" if name == "gridlink re-run" else "items/s"))
     rate = {name: statistics.median(t.rate for t in timings) for name, timings in runs.items()}
     print(f"ratio gridlink / LOAD CSV = {rate['gridlink'] / rate['LOAD CSV']:.2f}; "
           f"gridlink / LOAD CSV with provenance = {rate['gridlink'] / rate['LOAD CSV with provenance']:.2f}")

@@ -23,7 +23,7 @@ import zlib
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ingest.records import Record, RowReject
 from ingest.writes import SPECS, NodeSpec
@@ -100,7 +100,7 @@ class InFlight:
         """Whether this batch may be written while the batches of ``window`` still are (see the module)."""
         return not self.alone and not any(b.alone or b.lane == self.lane or self.keys & b.keys for b in window)
 
-    def result(self) -> Any:
-        """The writer's :class:`~ingest.load.BatchResult` (waits for it)."""
+    def result(self) -> BatchResult:
+        """The writer's outcomes (waits for them)."""
         assert self.future is not None
         return self.future.result()

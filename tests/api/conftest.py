@@ -6,23 +6,18 @@ it is at the top of seed.cypher.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 import neo4j
 import pytest
 from api_helpers import KEYS
 from fastapi.testclient import TestClient
-from neo4j_helpers import wipe
-
-SEED = Path(__file__).with_name("seed.cypher")
+from neo4j_helpers import app_client, load_api_seed
 
 
 def load_seed(drv: neo4j.Driver) -> None:
     """Wipe the graph (all but the schema record) and create the seed (one statement)."""
-    wipe(drv)
-    drv.execute_query(SEED.read_text(encoding="utf-8"), database_="neo4j")  # type: ignore[arg-type]
+    load_api_seed(drv)
 
 
 @pytest.fixture(scope="module")
@@ -40,22 +35,7 @@ def fresh_seed(driver: neo4j.Driver) -> neo4j.Driver:
 
 
 def _make_client(**env: str) -> TestClient:
-    from api.app import create_app
-    from graph.settings import reset_settings
-
-    env = {"GRIDLINK_API_KEYS": ",".join(f"{k}:{r}" for r, k in KEYS.items()), **env}
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    reset_settings()
-    try:
-        return TestClient(create_app())
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        reset_settings()
+    return app_client({"GRIDLINK_API_KEYS": ",".join(f"{k}:{r}" for r, k in KEYS.items()), **env})
 
 
 @pytest.fixture(scope="session")

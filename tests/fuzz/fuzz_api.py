@@ -3,16 +3,13 @@ and the checks every GraphQL response must pass."""
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 from typing import Any
 
 import neo4j
 from fastapi.testclient import TestClient
-from neo4j_helpers import wipe
+from neo4j_helpers import app_client, load_api_seed
 
-SEED = Path(__file__).resolve().parents[1] / "api" / "seed.cypher"
 KEYS = {"reader": "fuzz-reader-key", "planner": "fuzz-planner-key", "admin": "fuzz-admin-key"}
 # values that exist in the seed graph (see the map at the top of tests/api/seed.cypher)
 GRID, COMMUNITY, STREET = "510107005001001", "510107005001", "510107005000"
@@ -24,29 +21,13 @@ _LEAKS = re.compile(r"Traceback \(most recent call last\)|File \"/|neo4j\.except
 
 def load_seed(drv: neo4j.Driver) -> None:
     """Wipe the graph (all but the schema record) and create the seed in one statement."""
-    wipe(drv)
-    drv.execute_query(SEED.read_text(encoding="utf-8"), database_="neo4j")  # type: ignore[arg-type]
+    load_api_seed(drv)
 
 
 def make_client(**env: str) -> TestClient:
     """The app with the fuzz keys (anonymous = reader) and optional GRIDLINK_API_* settings."""
-    from api.app import create_app
-    from graph.settings import reset_settings
-
-    env = {"GRIDLINK_API_KEYS": ",".join(f"{k}:{r}" for r, k in KEYS.items()),
-           "GRIDLINK_API_ANONYMOUS_ROLE": "reader", **env}
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    reset_settings()
-    try:
-        return TestClient(create_app(), raise_server_exceptions=False)
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        reset_settings()
+    return app_client({"GRIDLINK_API_KEYS": ",".join(f"{k}:{r}" for r, k in KEYS.items()),
+                       "GRIDLINK_API_ANONYMOUS_ROLE": "reader", **env}, raise_server_exceptions=False)
 
 
 def post(client: TestClient, query: str, variables: dict[str, Any] | None = None, role: str = "planner",

@@ -210,9 +210,9 @@ class Loader:
             node_spec = SPECS[spec]
             if isinstance(node_spec, NodeSpec):
                 # keys are unique within a group, so its order is free: sorted by the relationships' far ends,
-                # concurrent batches lock shared nodes (a street's Division) in the same order. Unsorted, two
-                # writers deadlocked on dense Division nodes; a deadlock that still happens is retried by
-                # execute_write
+                # concurrent batches lock the far ends they share in the same order. Lanes keep them off each
+                # other's places (ingest.lanes); this covers the rest (the divisions and grids a party
+                # organization leads). A deadlock that still happens is retried by execute_write
                 rows.sort(key=functools.partial(_lock_order, node_spec))
                 self._write_nodes(tx, spec, rows, known, result, records)
             else:

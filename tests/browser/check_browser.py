@@ -71,21 +71,24 @@ def _configure(args: argparse.Namespace) -> None:
     if args.password:
         env["NEO4J_PASSWORD"] = args.password
     os.environ.update(env)
+    from api.settings import reset_api_settings
     from graph.settings import reset_settings
 
     reset_settings()
+    reset_api_settings()
 
 
 def _ensure_server(log: list[str]) -> bool:
     """Start the local Neo4j with the Browser settings (restart it when it runs without them)."""
-    import graph.browser_conf as browser_conf
     from graph import server
     from graph.driver import close_driver, get_driver
     from graph.schema import migrate
     from graph.settings import get_server_settings
+    from gridlink.cli import browser_conf
 
     s = get_server_settings()
-    wanted = dict(line.split("=", 1) for line in browser_conf.browser_conf_lines(s))
+    conf = browser_conf()
+    wanted = dict(line.split("=", 1) for line in conf)
     if server.status(s).running:
         records, _, _ = get_driver().execute_query("CALL dbms.clientConfig() YIELD name, value RETURN name, value")
         have = {r["name"]: r["value"] for r in records}
@@ -96,7 +99,7 @@ def _ensure_server(log: list[str]) -> bool:
         log.append("neo4j: restarting to apply the Browser settings")
         close_driver()
         server.stop(s)
-    server.start(s, quiet=True)
+    server.start(s, quiet=True, extra_conf=conf)
     migrate(get_driver())
     log.append(f"neo4j: started on bolt {s.bolt_port}, http {s.http_port}")
     return True

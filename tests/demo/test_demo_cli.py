@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from graph.cli import app
+from gridlink.cli import app
 from ingest.errors import InputError
 
 

@@ -4,7 +4,7 @@ import pytest
 from typer.testing import CliRunner
 
 from graph import server
-from graph.cli import app
+from gridlink.cli import app
 
 
 @pytest.mark.neo4j
@@ -53,21 +53,21 @@ def test_start_fails_clearly_when_port_is_taken(tmp_path, monkeypatch) -> None:
 def test_up_refuses_a_taken_api_port_before_any_set_up(monkeypatch: pytest.MonkeyPatch) -> None:
     import socket
 
-    from graph.settings import reset_settings
+    from api.settings import reset_api_settings
 
     started: list[bool] = []
-    monkeypatch.setattr("graph.cli.db_start", lambda: started.append(True))
+    monkeypatch.setattr("gridlink.cli.db_start", lambda: started.append(True))
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         sock.listen()
         port = sock.getsockname()[1]
         monkeypatch.setenv("GRIDLINK_API_PORT", str(port))
-        reset_settings()
+        reset_api_settings()
         try:
             result = CliRunner().invoke(app, ["up"])
         finally:
             monkeypatch.delenv("GRIDLINK_API_PORT")
-            reset_settings()
+            reset_api_settings()
     assert started == []  # neither Neo4j nor the demo load was started for nothing
     assert isinstance(result.exception, Exception) and f"127.0.0.1:{port}" in str(result.exception)
     assert f"GRIDLINK_API_PORT={port + 1}" in (getattr(result.exception, "hint", None) or "")

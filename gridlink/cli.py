@@ -1,7 +1,8 @@
 """The ``gridlink`` command: the root app, the ``db`` group and ``up`` (the main job).
 
-Other packages add their groups through a ``register(app)`` function: ``ingest.cli`` (ingest, demo),
-``queries.cli`` (query), ``api.cli`` (serve). Logging is configured here and only here.
+The other packages' commands are added here, explicitly, through their ``register(app)`` functions:
+``ingest.cli`` (ingest), ``ingest.demo.cli`` (demo), ``queries.cli`` (query), ``api.cli`` (serve, api-schema).
+This module sits in the top layer because it wires all of them together. Logging is configured here and only here.
 """
 
 from __future__ import annotations
@@ -14,8 +15,15 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from graph import browser_conf, server  # noqa: F401 - browser_conf registers the Browser guide settings
+from api import cli as api_cli
+from api.settings import get_api_settings
+from graph import server
 from graph.errors import GraphError
+from ingest import cli as ingest_cli
+from ingest.demo import cli as demo_cli
+from ingest.errors import IngestError
+from queries import cli as queries_cli
+from queries.errors import QueryError
 
 # logs and CI capture stderr without a terminal, where rich would assume 80 columns and cut table headers
 console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
@@ -53,7 +61,7 @@ def db_start() -> None:
     """Provision Neo4j once (into ~/.cache/gridlink), start it, wait until Bolt answers, apply the schema."""
     t0 = time.monotonic()
     with console.status("starting Neo4j (the first start downloads ~140 MB of jars with Maven)…"):
-        st, started = server.start(quiet=True)
+        st, started = server.start(quiet=True, extra_conf=browser_conf())
     _migrate()
     verb = "started" if started else "already running"
     console.print(f"[green]Neo4j {st.version} {verb}[/] in {time.monotonic() - t0:.1f}s")
@@ -83,6 +91,14 @@ def db_migrate() -> None:
     _migrate()
 
 
+def browser_conf() -> list[str]:
+    """The Neo4j Browser lines of ``neo4j.conf``: play the guide that the API (as configured) serves."""
+    from queries.browser.conf import browser_conf_lines
+
+    api = get_api_settings()
+    return browser_conf_lines(api.host, api.port)
+
+
 def _migrate() -> int:
     from graph.driver import get_driver
     from graph.schema import migrate
@@ -104,19 +120,12 @@ def up(
 ) -> None:
     """The main job: start the local Neo4j, apply the schema, load the demo data, serve the API."""
     if serve:  # before the set-up, not after it: the port is the one thing that can be taken
-        from api.cli import check_port_free
-
-        check_port_free()
+        api_cli.check_port_free()
     db_start()
     if demo:
-        try:
-            from ingest.demo import ensure_demo_loaded
-        except ModuleNotFoundError as e:
-            if e.name != "ingest.demo":
-                raise
-            console.print("[yellow]demo data not available in this build[/]")
-        else:
-            ensure_demo_loaded(console)
+        from ingest.demo import ensure_demo_loaded
+
+        ensure_demo_loaded(console)
     st = server.status()
     from graph.settings import get_neo4j_settings
 
@@ -124,35 +133,18 @@ def up(
                      else "password from NEO4J_PASSWORD")
     console.print(f"[bold]Neo4j Browser:[/] {st.browser_url}  (user neo4j, {password_note})")
     if serve:
-        from api.cli import serve as run_api
-        from graph.settings import get_api_settings
-
         s = get_api_settings()
         console.print(f"[bold]API:[/] http://{s.host}:{s.port}/graphql  health: http://{s.host}:{s.port}/healthz")
-        run_api()
+        api_cli.serve()
 
 
-def _register_groups() -> None:
-    import importlib
-
-    for module in ("ingest.cli", "ingest.demo.cli", "queries.cli", "api.cli"):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as e:
-            if e.name != module:
-                raise
-            continue
-        mod.register(app)
-
-
-_register_groups()
+# the commands of the other packages, in the order `gridlink --help` lists them
+for _register in (ingest_cli.register, demo_cli.register, queries_cli.register, api_cli.register):
+    _register(app)
 
 
 def main() -> None:
     """Console entry point: run the app, turning known errors into a message and a hint, never a traceback."""
-    from ingest.errors import IngestError
-    from queries.errors import QueryError
-
     try:
         app()
     except (GraphError, IngestError, QueryError) as e:

@@ -1,7 +1,7 @@
 """The ``gridlink`` command: the root app, the ``db`` group and ``up`` (the main job).
 
 The other packages' commands are added here, explicitly, through their ``register(app)`` functions:
-``ingest.cli`` (ingest), ``ingest.demo.cli`` (demo), ``queries.cli`` (query), ``api.cli`` (serve, api-schema).
+``ingest.cli`` (ingest), ``gridlink.demo.cli`` (demo), ``queries.cli`` (query), ``api.cli`` (serve, api-schema).
 This module sits in the top layer because it wires all of them together. Logging is configured here and only here.
 """
 
@@ -19,8 +19,8 @@ from api import cli as api_cli
 from api.settings import get_api_settings
 from graph import server
 from graph.errors import GraphError
+from gridlink.demo import cli as demo_cli
 from ingest import cli as ingest_cli
-from ingest.demo import cli as demo_cli
 from ingest.errors import IngestError
 from queries import cli as queries_cli
 from queries.errors import QueryError
@@ -123,7 +123,7 @@ def up(
         api_cli.check_port_free()
     db_start()
     if demo:
-        from ingest.demo import ensure_demo_loaded
+        from gridlink.demo import ensure_demo_loaded
 
         ensure_demo_loaded(console)
     st = server.status()

@@ -158,18 +158,9 @@ def test_routes_serve_guide_and_style_to_the_browser_origin() -> None:
     assert style.status_code == 200 and style.text == style_text()
 
 
-def test_conf_lines_play_the_guide_and_apply_the_style(monkeypatch: pytest.MonkeyPatch) -> None:
-    from api.settings import reset_api_settings
-    from gridlink.cli import browser_conf
+def test_conf_lines_play_the_guide_and_apply_the_style() -> None:
+    lines = dict(line.split("=", 1) for line in browser_conf_lines("0.0.0.0", 8123))  # noqa: S104 - nothing binds
 
-    monkeypatch.setenv("GRIDLINK_API_HOST", "0.0.0.0")  # noqa: S104 - a setting value, nothing binds
-    monkeypatch.setenv("GRIDLINK_API_PORT", "8123")
-    reset_api_settings()
-    try:
-        lines = dict(line.split("=", 1) for line in browser_conf())
-    finally:
-        monkeypatch.undo()
-        reset_api_settings()
     assert lines == {
         "browser.remote_content_hostname_whitelist": "127.0.0.1,localhost,guides.neo4j.com",
         "browser.post_connect_cmd": "play http://127.0.0.1:8123/guide/gridlink.html; "

@@ -1,5 +1,5 @@
 """Helpers shared by the scale scripts: the server under test, process memory, percentiles, the API in a
-subprocess, a canonical graph hash and the JSON reports.
+subprocess and the JSON reports (the canonical graph hash is :mod:`gridlink.bench.graph_hash`).
 
 Every script takes its Neo4j from the usual settings (``NEO4J_URI``, ``NEO4J_PASSWORD``, ``GRIDLINK_NEO4J_*``),
 so anyone can re-run them against their own server, e.g.::
@@ -12,7 +12,6 @@ so anyone can re-run them against their own server, e.g.::
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import socket
@@ -159,51 +158,6 @@ def serve_api(port: int | None = None, workers: int = 1) -> Iterator[tuple[str, 
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
-
-
-_SKIP_PROPS = {"runId", "firstRunId", "updatedAt", "inactiveSince"}
-_SKIP_LABELS = ("IngestRun", "SchemaMigration")
-
-
-def canonical_lines(drv: neo4j.Driver, database: str = "neo4j") -> list[str]:
-    """One sorted JSON line per node (labels + properties) and relationship (type, end keys, properties),
-    ignoring run ids and timestamps and the bookkeeping nodes; streamed, so it works on large graphs."""
-    def clean(props: dict[str, Any]) -> list[Any]:
-        return sorted((k, str(v)) for k, v in props.items() if k not in _SKIP_PROPS)
-
-    lines: list[str] = []
-    with drv.session(database=database, fetch_size=10_000) as s:
-        for rec in s.run("MATCH (n) WHERE NOT any(l IN labels(n) WHERE l IN $skip) "
-                         "RETURN labels(n) AS labels, properties(n) AS props", skip=list(_SKIP_LABELS)):
-            lines.append(json.dumps(["N", sorted(rec["labels"]), clean(rec["props"])], ensure_ascii=False))
-        for rec in s.run("MATCH (a)-[r]->(b) WHERE NOT any(l IN labels(a) + labels(b) WHERE l IN $skip) "
-                         "RETURN type(r) AS type, properties(r) AS props, "
-                         "coalesce(a.uid, a.code) AS a, coalesce(b.uid, b.code) AS b", skip=list(_SKIP_LABELS)):
-            lines.append(json.dumps(["R", rec["type"], rec["a"], rec["b"], clean(rec["props"])], ensure_ascii=False))
-    lines.sort()
-    return lines
-
-
-def digest(lines: list[str]) -> str:
-    """sha256 of canonical lines."""
-    h = hashlib.sha256()
-    for line in lines:
-        h.update(line.encode())
-        h.update(b"\n")
-    return h.hexdigest()
-
-
-def canonical_graph_hash(drv: neo4j.Driver, database: str = "neo4j") -> tuple[str, int, int]:
-    """The canonical hash of the graph (see :func:`canonical_lines`) with its node and relationship counts."""
-    lines = canonical_lines(drv, database)
-    nodes = sum(1 for line in lines if line.startswith('["N"'))
-    return digest(lines), nodes, len(lines) - nodes
-
-
-def line_diff(expected: list[str], actual: list[str], limit: int = 10) -> dict[str, list[str]]:
-    """Up to ``limit`` lines only in ``expected`` ("missing") and only in ``actual`` ("extra")."""
-    exp, act = set(expected), set(actual)
-    return {"missing": sorted(exp - act)[:limit], "extra": sorted(act - exp)[:limit]}
 
 
 def wipe_data(drv: neo4j.Driver, database: str = "neo4j", batch: int = 10_000) -> None:

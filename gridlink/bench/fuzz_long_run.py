@@ -1,4 +1,4 @@
-"""The long fuzz run: ``python -m tests.fuzz.long_run --minutes N`` (from the repository root).
+"""The long fuzz run: ``python -m gridlink.bench.fuzz_long_run --minutes N`` (from the repository root).
 
 Runs the whole ``tests/fuzz`` folder round after round until the time is up, each round with a new random seed
 (``GRIDLINK_FUZZ_SEED``) and every example count multiplied by ``--scale`` (``GRIDLINK_FUZZ_SCALE``), then
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def main(argv: list[str] | None = None) -> int:
     """Run rounds until ``--minutes`` have passed; 0 when every round passed, 1 otherwise."""
-    ap = argparse.ArgumentParser(prog="python -m tests.fuzz.long_run", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python -m gridlink.bench.fuzz_long_run", description=__doc__.splitlines()[0])
     ap.add_argument("--minutes", type=float, default=10.0, help="wall-clock budget (a started round finishes)")
     ap.add_argument("--scale", type=float, default=10.0, help="multiplier of every test's example count")
     ap.add_argument("--seed", type=int, default=None, help="seed of the first round (default: random)")

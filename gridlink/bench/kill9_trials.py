@@ -1,7 +1,7 @@
 """kill -9 trials: SIGKILL a large ingest at random points, re-run it, compare with a clean run's graph.
 
-    python -m tests.scale.kill9_trials --wipe                          # 20 trials, 10^5-organization demo set
-    python -m tests.scale.kill9_trials --wipe --trials 5 --scale 10000
+    python -m gridlink.bench.kill9_trials --wipe                          # 20 trials, 10^5-organization demo set
+    python -m gridlink.bench.kill9_trials --wipe --trials 5 --scale 10000
 
 The ingest is ``gridlink demo load --dir SET`` (every kind of a generated demo set, in manifest order, each kind
 in batches of ``--batch-size`` rows) in a subprocess. First a clean run: wipe, load, canonical hash of every node
@@ -29,7 +29,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from tests.scale.common import canonical_lines, digest, line_diff, wipe_data, write_report
+from gridlink.bench.common import wipe_data, write_report
+from gridlink.bench.graph_hash import canonical_lines, digest, line_diff
 
 console = Console(width=160)
 
@@ -125,8 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     uri = get_neo4j_settings().uri
     if not a.wipe:
         raise SystemExit(f"this wipes the graph at {uri} again and again: pass --wipe if that server is yours")
-    from ingest.demo.generate import generate
-    from ingest.demo.load import read_manifest
+    from gridlink.demo.generate import generate
+    from gridlink.demo.load import read_manifest
 
     folder = a.dir or Path.home() / ".cache" / "gridlink" / f"kill9-{a.scale}"
     manifest = read_manifest(folder)

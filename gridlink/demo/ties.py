@@ -7,9 +7,9 @@ import random
 from collections import Counter
 from datetime import date, timedelta
 
-from ingest.demo.party import PartyIndex
-from ingest.demo.world import World
-from ingest.demo.writers import Sink
+from gridlink.demo.party import PartyIndex
+from gridlink.demo.world import World
+from gridlink.demo.writers import Sink
 
 AGREEMENT_HEADER = ("协议编号", "协议名称", "签约单位统一社会信用代码", "签约单位名称", "签约社区编码", "签订日期",
                     "有效期至")

@@ -1,8 +1,8 @@
 """Scale run: generate and load a whole city's demo set (10^6 organizations by default), then measure.
 
-    python -m tests.scale.scale_run                        # generate (once) + wipe + load + measure, 10^6
-    python -m tests.scale.scale_run --scale 20000 --district 510107
-    python -m tests.scale.scale_run --skip-load            # measure the graph already loaded
+    python -m gridlink.bench.scale_run                        # generate (once) + wipe + load + measure, 10^6
+    python -m gridlink.bench.scale_run --scale 20000 --district 510107
+    python -m gridlink.bench.scale_run --skip-load            # measure the graph already loaded
 
 Reports (printed as tables and written to ``reports/scale/scale-run-<scale>.json``):
 
@@ -14,7 +14,7 @@ Reports (printed as tables and written to ``reports/scale/scale-run-<scale>.json
   with a PROFILE (db hits, label scans) of the slow ones; and ``resourcesForGrid`` over many grids through the
   driver alone and through the API (uvicorn subprocess, GraphQL over loopback).
 
-The Neo4j server comes from the usual settings (see ``tests/scale/common.py``).
+The Neo4j server comes from the usual settings (see ``gridlink/bench/common.py``).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ import httpx
 from rich.console import Console
 from rich.table import Table
 
-from tests.scale.common import (
+from gridlink.bench.common import (
     API_KEYS,
     REPORTS,
     RssSampler,
@@ -45,7 +45,7 @@ from tests.scale.common import (
     wipe_data,
     write_report,
 )
-from tests.scale.query_samples import Samples, measure_catalog, profile_query
+from gridlink.bench.query_samples import Samples, measure_catalog, profile_query
 
 console = Console(width=160)
 
@@ -55,8 +55,8 @@ RFG_DOC = """query($g: String!, $limit: Int!) { resourcesForGrid(gridCode: $g, l
 
 def generate_set(folder: Path, scale: int, district: str, seed: int) -> dict[str, Any]:
     """The demo set in ``folder``, generated first when it is missing (or of another size)."""
-    from ingest.demo.generate import generate
-    from ingest.demo.load import read_manifest
+    from gridlink.demo.generate import generate
+    from gridlink.demo.load import read_manifest
 
     manifest = read_manifest(folder)
     if manifest is not None and manifest.get("scale") == scale and manifest.get("district") == district:
@@ -102,9 +102,10 @@ def load_set(folder: Path, manifest: dict[str, Any], batch_size: int, resume_fro
             raise SystemExit(f"--resume-from {resume_from}: the graph lacks completed runs of {earlier}")
         recs, _, _ = drv.execute_query("MATCH (r:IngestRun) WHERE r.status <> 'completed' RETURN r.runId AS id",
                                        database_="neo4j")
-        with drv.session(database="neo4j") as s:  # nodes created by the interrupted run
-            s.run("MATCH (n) WHERE n.firstRunId IN $ids CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
-                  ids=[r["id"] for r in recs]).consume()
+        with drv.session(database="neo4j") as session:  # nodes created by the interrupted run
+            session.run("MATCH (n) WHERE n.firstRunId IN $ids "
+                        "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+                        ids=[r["id"] for r in recs]).consume()
         manifest = {"files": [e for e in manifest["files"] if e["kind"] not in earlier]}
     else:
         with console.status("wiping the graph…"):

@@ -1,7 +1,7 @@
 """Load test with a Neo4j outage: a bounded asyncio + httpx load generator against ``gridlink serve``.
 
-    python -m tests.scale.load_test                                 # 150 s, 8 clients, outage at 50 s for 20 s
-    python -m tests.scale.load_test --duration 60 --no-outage       # throughput and latency only
+    python -m gridlink.bench.load_test                                 # 150 s, 8 clients, outage at 50 s for 20 s
+    python -m gridlink.bench.load_test --duration 60 --no-outage       # throughput and latency only
 
 It starts the API (uvicorn, loopback, one worker) on the graph of the configured server, samples grids,
 divisions and name fragments from it, then runs ``--concurrency`` clients for ``--duration`` seconds (at most
@@ -37,7 +37,7 @@ import httpx
 from rich.console import Console
 from rich.table import Table
 
-from tests.scale.common import latency_stats, rss_bytes, serve_api, write_report
+from gridlink.bench.common import latency_stats, rss_bytes, serve_api, write_report
 
 console = Console(width=160)
 READER, PLANNER = "scale-reader", "scale-planner"
@@ -200,7 +200,7 @@ def _durability(run: Run, base: str, keep: bool) -> dict[str, Any]:
     recs, _, _ = drv.execute_query("MATCH (n:Need) WHERE n.uid IN $uids RETURN count(n) AS n",
                                    {"uids": list(acked.values())}, database_="neo4j")
     present = recs[0]["n"]
-    replayed = Counter()
+    replayed: Counter[str] = Counter()
     with httpx.Client(base_url=base, timeout=60, headers={"X-API-Key": PLANNER}) as client:
         for r in failed:  # what a client does after an error: send the same mutation again
             body = client.post("/graphql", json={"query": DOCS["publishNeed"], "variables": r.variables}).json()

@@ -17,8 +17,8 @@ from typing import Any
 import neo4j
 from rich.console import Console
 
+from gridlink.bench.common import latency_stats
 from queries.catalog import NamedQuery, catalog, to_query
-from tests.scale.common import latency_stats
 
 _SAMPLE = {
     "grids": "MATCH (g:Grid {scheme: 'LOCAL'}) WITH g ORDER BY rand() LIMIT $k "

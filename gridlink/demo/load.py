@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ingest.demo.generate import GENERATOR_VERSION, MANIFEST, generate
+from gridlink.demo.generate import GENERATOR_VERSION, MANIFEST, generate
 from ingest.errors import InputError
 
 if TYPE_CHECKING:

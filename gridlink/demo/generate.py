@@ -14,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ingest.demo import lists, party, registry, ties
-from ingest.demo.divisions import filtered_tables, select
-from ingest.demo.world import REJECTED_DIRTS, World
-from ingest.demo.writers import CsvSink, GeoJsonSink, JsonlSink, Sink, XlsxSink
+from gridlink.demo import lists, party, registry, ties
+from gridlink.demo.divisions import filtered_tables, select
+from gridlink.demo.world import REJECTED_DIRTS, World
+from gridlink.demo.writers import CsvSink, GeoJsonSink, JsonlSink, Sink, XlsxSink
 
 GENERATOR_VERSION = 1
 MANIFEST = "manifest.json"

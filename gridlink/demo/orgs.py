@@ -6,9 +6,9 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from ingest.demo import codes_gen as cg
-from ingest.demo.divisions import unique_base
-from ingest.demo.names import (
+from gridlink.demo import codes_gen as cg
+from gridlink.demo.divisions import unique_base
+from gridlink.demo.names import (
     COMPANY_FORMS,
     ENTERPRISE_TYPES,
     INDUSTRIES,
@@ -16,7 +16,7 @@ from ingest.demo.names import (
     address,
     trade_name,
 )
-from ingest.demo.world import DIRTY_SHARE, DIRTY_WEIGHTS, Draw, OrgCore, World
+from gridlink.demo.world import DIRTY_SHARE, DIRTY_WEIGHTS, Draw, OrgCore, World
 
 # (name pattern, 单位类别, USCC dept+category, 经费来源, 举办单位 pattern)
 PUBLIC_TYPES = (
@@ -55,7 +55,7 @@ def _staff(d: Draw, kind: str) -> int:
 
 
 def build_core(w: World, d: Draw, i: int, kind: str, sub: int) -> OrgCore:
-    """Derive organization ``i`` from its hash ``d`` (see :mod:`ingest.demo.world`)."""
+    """Derive organization ``i`` from its hash ``d`` (see :mod:`gridlink.demo.world`)."""
     office = kind == "public_unit" and sub < len(w.area.streets)
     cs = w.area.communities
     if office:

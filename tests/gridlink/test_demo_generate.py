@@ -12,10 +12,10 @@ from demo_files import entry, read_rows
 from shapely.geometry import box, shape
 from shapely.ops import unary_union
 
+from gridlink.demo.divisions import city, select
+from gridlink.demo.generate import MANIFEST, generate
+from gridlink.demo.geometry import community_box
 from ingest.codes import check_uscc, uscc_check_char
-from ingest.demo.divisions import city, select
-from ingest.demo.generate import MANIFEST, generate
-from ingest.demo.geometry import community_box
 
 SCALE = 1500
 CODE_COL = "统一社会信用代码"
@@ -173,8 +173,8 @@ def test_whole_city_area_and_unknown_district() -> None:
 
 
 def test_pilot_codes_fail_only_the_mod_31_check() -> None:
+    from gridlink.demo.codes_gen import pilot_code
     from ingest.codes import org_code_check_char
-    from ingest.demo.codes_gen import pilot_code
 
     codes = {pilot_code("510107", n) for n in (0, 1, 30, 31, 999, 28_000_000)}
     assert len(codes) == 6

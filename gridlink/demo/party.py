@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ingest.demo import codes_gen as cg
-from ingest.demo.divisions import Community, Street
-from ingest.demo.names import person_name, phone
-from ingest.demo.world import Draw, OrgCore, World
-from ingest.demo.writers import Sink
+from gridlink.demo import codes_gen as cg
+from gridlink.demo.divisions import Community, Street
+from gridlink.demo.names import person_name, phone
+from gridlink.demo.world import Draw, OrgCore, World
+from gridlink.demo.writers import Sink
 
 PARTY_ORG_HEADER = ("党组织编号", "党组织名称", "组织类别", "上级党组织", "所在单位统一社会信用代码", "所在单位名称",
                     "党员人数", "党组织书记", "联系电话", "领导区域编码", "区划代码")

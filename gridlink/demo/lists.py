@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ingest.demo.party import PartyIndex
-from ingest.demo.world import World
-from ingest.demo.writers import Sink
+from gridlink.demo.party import PartyIndex
+from gridlink.demo.world import World
+from gridlink.demo.writers import Sink
 
 # key, Chinese word (graph/MODEL.md), weight, resource names, need titles
 CATEGORIES: tuple[tuple[str, str, int, tuple[str, ...], tuple[str, ...]], ...] = (

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.demo.divisions import Community, city
+from gridlink.demo.divisions import Community, city
 
 WEST, EAST, SOUTH, NORTH = 103.90, 104.20, 30.55, 30.75
 # rows of grids per community and grids per row, by grid count

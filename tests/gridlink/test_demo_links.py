@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from demo_files import entry, read_rows
 
+from gridlink.demo.generate import generate
 from ingest.codes import check_uscc
-from ingest.demo.generate import generate
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 

@@ -11,10 +11,10 @@ import random
 from collections import Counter
 from datetime import date, timedelta
 
-from ingest.demo.names import INDUSTRIES, person_name
-from ingest.demo.orgs import PUBLIC_TYPES, SOCIAL_TYPES, dirty_code, location_cells
-from ingest.demo.world import OrgCore, World
-from ingest.demo.writers import Sink
+from gridlink.demo.names import INDUSTRIES, person_name
+from gridlink.demo.orgs import PUBLIC_TYPES, SOCIAL_TYPES, dirty_code, location_cells
+from gridlink.demo.world import OrgCore, World
+from gridlink.demo.writers import Sink
 
 ENTERPRISE_HEADER = ("统一社会信用代码", "企业名称", "企业类型", "法定代表人", "注册资本", "成立日期", "登记状态",
                      "住所", "经营范围", "所属行业", "从业人数", "区划代码", "网格编码", "经度", "纬度")

@@ -27,7 +27,7 @@ def generate_cmd(
     seed: Annotated[int, typer.Option(help="Same seed, scale and district: byte-identical files.")] = 1,
 ) -> None:
     """Write every kind in every format (GBK CSV, XLSX with title rows, BOM CSV, JSONL, GeoJSON) + manifest.json."""
-    from ingest.demo.generate import generate
+    from gridlink.demo.generate import generate
 
     t0 = time.monotonic()
     with console.status(f"generating {scale:,} organizations…") as status:
@@ -59,7 +59,7 @@ def load_cmd(
     """Ingest every file of a demo set in manifest order (source 'demo') and print a summary per kind."""
     from graph.driver import get_driver
     from graph.schema import migrate
-    from ingest.demo.load import default_dir, load_set
+    from gridlink.demo.load import default_dir, load_set
 
     migrate(get_driver())
     summaries = load_set(folder or default_dir(), console, generate_if_missing=folder is None,

@@ -1,12 +1,14 @@
 """The demo data set: ``gridlink demo generate|load`` and ``ensure_demo_loaded`` (called by ``gridlink up``).
 
+It lives in the top package, not in ``ingest``, because it is a user of ingest (it writes registry dumps and loads
+them through the public ``ingest_files``), not a part of it.
+
 ``generate()`` writes realistic registry dumps for a real Chengdu area (every kind, every format, ~2% dirty rows)
 with a ``manifest.json``; ``load_set()`` ingests them through :func:`ingest.ingest_files` with source ``demo``.
 """
 
 from __future__ import annotations
 
-from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,18 +17,11 @@ if TYPE_CHECKING:
 
 
 def loaded_kinds(driver: neo4j.Driver | None = None) -> set[str]:
-    """Kinds that completed demo runs have loaded into the graph."""
-    import neo4j
+    """Kinds that completed demo runs have loaded into the graph (named query ``demo_runs``)."""
+    from gridlink.demo.load import SOURCE
+    from queries.catalog import run
 
-    from graph.driver import database, get_driver
-    from ingest.demo.load import SOURCE
-    from queries.catalog import parse, to_query
-
-    text = resources.files("ingest.demo").joinpath("demo_runs.cypher").read_text(encoding="utf-8")
-    query = parse("demo_runs", text)
-    drv = driver or get_driver()
-    records = drv.execute_query(to_query(query), {"source": SOURCE}, database_=database(),
-                                 routing_=neo4j.RoutingControl.READ).records
+    records = run("demo_runs", {"source": SOURCE}, driver=driver).records
     return set(records[0]["kinds"]) if records else set()
 
 
@@ -36,7 +31,7 @@ def ensure_demo_loaded(console: Console, driver: neo4j.Driver | None = None) -> 
     Returns:
         True when a load ran, False when the demo data was already there.
     """
-    from ingest.demo.load import default_dir, ensure_generated, load_set
+    from gridlink.demo.load import default_dir, ensure_generated, load_set
 
     folder = default_dir()
     manifest = ensure_generated(folder, console)

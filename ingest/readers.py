@@ -8,6 +8,9 @@ out in scientific form (``9.13501E+17``) so the code checks can flag it instead 
 
 A row that cannot be read (bad JSON, more cells than headers) still yields, with the reason under :data:`ERROR`,
 so it ends up rejected and reported rather than lost.
+
+Size: the four formats share the header search, the cell sanitizing and the row-number contract above; one module
+keeps that contract in one place (a split per format would need all of them to import the same private helpers).
 """
 
 from __future__ import annotations

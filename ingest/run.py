@@ -2,6 +2,9 @@
 
 See the package docstring for the parameters. A run is recorded as an ``(:IngestRun)`` node: ``running`` when
 it starts, ``completed`` (or ``failed``) with its counts at the end.
+
+Size: one run's stages share its bookkeeping (counts, report, run node) in one place; issue #10 splits it into a
+short pipeline.
 """
 
 from __future__ import annotations

@@ -15,6 +15,9 @@ Two ways to run it::
 
 Screenshots go to ``reports/browser/*.png``. Exit 0 when the guide played, the guide query ran and its graph was
 drawn in the gridlink style; 1 when any of that failed (the message says which); 2 when a tool is missing.
+
+Size: one end-to-end check, read top to bottom: server, data, API, Chromium, the three checks and the clean-up
+share one log and one teardown.
 """
 
 from __future__ import annotations

@@ -18,6 +18,9 @@ reads ``/readyz`` twice a second. Afterwards it checks
 
 Figures are printed and written to ``reports/scale/load-test.json``. The needs it created are deleted at the end
 (``--keep`` keeps them). ONLY point it at your own server: it stops and starts it.
+
+Size: one script, one run: the load generator, the outage, the durability check and the summary share the run's
+state, and a reader follows a measurement from request to report in one file.
 """
 
 from __future__ import annotations

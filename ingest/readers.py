@@ -44,7 +44,7 @@ _XLSX_ERRORS: tuple[type[BaseException], ...] = (
 Row = tuple[int, dict[str, Any]]
 
 
-def detect_format(path: Path, format: str | None = None) -> str:  # noqa: A002 - the CLI option's name
+def detect_format(path: Path, format: str | None = None) -> str:
     """The format named by ``format`` or the file extension.
 
     Raises:
@@ -64,7 +64,7 @@ def detect_format(path: Path, format: str | None = None) -> str:  # noqa: A002 -
     return fmt
 
 
-def read_rows(path: str | Path, format: str | None = None, encoding: str | None = None,  # noqa: A002
+def read_rows(path: str | Path, format: str | None = None, encoding: str | None = None,
               sheet: str | int | None = None,
               known_headers: Collection[str] | None = None) -> Iterator[Row]:
     """Rows of one file as ``(row_number, {header: value})``.

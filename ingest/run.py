@@ -48,7 +48,7 @@ def new_run_id(kind: str) -> str:
     return f"{kind}-{dt.datetime.now(dt.UTC).strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(3)}"
 
 
-def ingest_files(kind: str, paths: Sequence[str | Path], *, format: str | None = None,  # noqa: A002
+def ingest_files(kind: str, paths: Sequence[str | Path], *, format: str | None = None,
                  encoding: str | None = None, sheet: str | int | None = None,
                  mapping: str | Path | None = None, source: str | None = None, snapshot: bool = False,
                  dry_run: bool = False, batch_size: int = 2000, limit: int | None = None,

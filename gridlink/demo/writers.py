@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Any, Self
 
 Cell = str | int | float | None
-FIXED_TIME = datetime(2025, 6, 30, 9, 0, 0)  # noqa: DTZ001 - written into files as a naive timestamp
+FIXED_TIME = datetime(2025, 6, 30, 9, 0, 0)  # naive on purpose: written into files as a naive timestamp
 
 
 class Sink:
@@ -58,11 +58,11 @@ class CsvSink(Sink):
         self._w = csv.writer(self._f, lineterminator="\r\n")  # Excel's line ends
         self._w.writerow(self.header)
 
-    def write(self, values: Sequence[Cell]) -> None:  # noqa: D102 - see Sink
+    def write(self, values: Sequence[Cell]) -> None:
         self._w.writerow(["" if v is None else v for v in values])
         self.rows += 1
 
-    def close(self) -> None:  # noqa: D102 - see Sink
+    def close(self) -> None:
         self._f.close()
 
 
@@ -75,12 +75,12 @@ class JsonlSink(Sink):
         super().__init__(path, header)
         self._f = path.open("w", encoding="utf-8", newline="\n")
 
-    def write(self, values: Sequence[Cell]) -> None:  # noqa: D102 - see Sink
+    def write(self, values: Sequence[Cell]) -> None:
         obj = {k: v for k, v in zip(self.header, values, strict=True) if v is not None and v != ""}
         self._f.write(json.dumps(obj, ensure_ascii=False) + "\n")
         self.rows += 1
 
-    def close(self) -> None:  # noqa: D102 - see Sink
+    def close(self) -> None:
         self._f.close()
 
 
@@ -101,11 +101,11 @@ class XlsxSink(Sink):
         self._ws.append(list(self.header))
         self.title_rows = len(titles)
 
-    def write(self, values: Sequence[Cell]) -> None:  # noqa: D102 - see Sink
+    def write(self, values: Sequence[Cell]) -> None:
         self._ws.append([None if v == "" else v for v in values])
         self.rows += 1
 
-    def close(self) -> None:  # noqa: D102 - see Sink
+    def close(self) -> None:
         buf = io.BytesIO()
         self._wb.save(buf)
         _freeze_zip(buf.getvalue(), self.path)
@@ -121,13 +121,13 @@ class GeoJsonSink(Sink):
         self._f = path.open("w", encoding="utf-8", newline="\n")
         self._f.write('{"type": "FeatureCollection", "features": [\n')
 
-    def write(self, values: Sequence[Cell], geometry: dict[str, Any] | None = None) -> None:  # noqa: D102
+    def write(self, values: Sequence[Cell], geometry: dict[str, Any] | None = None) -> None:
         props = {k: v for k, v in zip(self.header, values, strict=True) if v is not None and v != ""}
         feature = {"type": "Feature", "properties": props, "geometry": geometry}
         self._f.write((",\n" if self.rows else "") + json.dumps(feature, ensure_ascii=False))
         self.rows += 1
 
-    def close(self) -> None:  # noqa: D102 - see Sink
+    def close(self) -> None:
         self._f.write("\n]}\n")
         self._f.close()
 

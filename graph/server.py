@@ -1,6 +1,6 @@
 """A real local Neo4j 5.26 Community server, provisioned from Maven Central jars (no tarball, no Docker).
 
-How it works (verified on this project's machines, see README "Local Neo4j"):
+How it works (verified on this project's machines, see docs/operator.md "Local Neo4j"):
 
 1. ``provision()`` resolves ``org.neo4j:neo4j`` and ``org.neo4j.client:neo4j-browser`` with Maven into
    ``<cache_dir>/dist/neo4j-<version>/lib`` once; the Maven repository (~/.m2) is the download cache.

@@ -1,4 +1,4 @@
-"""The layout rules (docs/layout.md), checked by parsing every module of the five packages.
+"""The layout rules (docs/contributing.md), checked by parsing every module of the five packages.
 
 * Imports point down only: ``graph`` < ``queries`` < ``ingest``, ``api`` < ``gridlink``; ``ingest`` and ``api``
   never import each other. Every import counts: module level, inside functions, under ``TYPE_CHECKING``.

@@ -8,7 +8,7 @@ twice: with the fields a planning tool's result list shows, and with every field
 to the driver is the API's own cost: HTTP, auth, GraphQL parsing/validation (cached), the threadpool hop, and
 resolving/serialising each field (graphql-core spends a few microseconds per field). Prints p50/p95 latency, requests/s
 and the API/driver ratios. The 10^5-organization set: ``gridlink demo generate --scale 100000 --out demo-1e5``
-then ``gridlink demo load --dir demo-1e5`` (README "API" section).
+then ``gridlink demo load --dir demo-1e5`` (docs/benchmarks.md).
 """
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ async def _page(name: str, params: dict[str, Any], field: str) -> dict[str, Any]
 @strawberry.type
 class BrowseQuery:
     @strawberry.field(description="Children of a division (by parentCode), or the top of the tree when omitted.")
-    async def divisions(self, parent_code: str | None = None) -> list[DivisionNode]:  # noqa: D102
+    async def divisions(self, parent_code: str | None = None) -> list[DivisionNode]:
         if parent_code is None:
             return [r["division"] for r in await db.read("division_roots", {})]
         rows = await db.read("division_detail", {"code": args.division_code(parent_code, "parentCode")})
@@ -57,18 +57,18 @@ class BrowseQuery:
         return rows[0]["division"]["children"]  # type: ignore[no-any-return]
 
     @strawberry.field(description="A division by its 12-digit code, with ancestors, children and grids.")
-    async def division(self, code: str) -> Division | None:  # noqa: D102
+    async def division(self, code: str) -> Division | None:
         rows = await db.read("division_detail", {"code": args.division_code(code, "code")})
         return rows[0]["division"] if rows else None
 
     @strawberry.field(description="A grid by its code (and scheme, default LOCAL).")
-    async def grid(self, code: str, scheme: str = "LOCAL") -> Grid | None:  # noqa: D102
+    async def grid(self, code: str, scheme: str = "LOCAL") -> Grid | None:
         args.grid_uid(code, scheme, "code")
         rows = await db.read("grid_by_code", {"scheme": scheme, "code": code})
         return rows[0]["grid"] if rows else None
 
     @strawberry.field(description="The grid containing a WGS-84 point (exact polygon test), or null.")
-    async def grid_at(self, longitude: float, latitude: float, scheme: str = "LOCAL") -> Grid | None:  # noqa: D102
+    async def grid_at(self, longitude: float, latitude: float, scheme: str = "LOCAL") -> Grid | None:
         if not (-180 <= longitude <= 180):
             raise InputError("longitude must be within -180..180", field="longitude")
         if not (-90 <= latitude <= 90):
@@ -87,14 +87,14 @@ class BrowseQuery:
         return None
 
     @strawberry.field(description="Grids of a community, a page at a time.")
-    async def grids(self, info: Info, community_code: str, first: int | None = None,  # noqa: D102
+    async def grids(self, info: Info, community_code: str, first: int | None = None,
                     after: str | None = None) -> Connection[GridRef]:
         p = args.paging(info, first, after)
         return await _page("grid_list", {"communityCode": args.division_code(community_code, "communityCode"), **p},
                            "communityCode")  # type: ignore[return-value]
 
     @strawberry.field(description="An organization of any kind by uid or by unified social credit code.")
-    async def organization(self, info: Info, uid: str | None = None,  # noqa: D102
+    async def organization(self, info: Info, uid: str | None = None,
                            uscc: str | None = None) -> Organization | None:
         if (uid is None) == (uscc is None):
             raise InputError("give exactly one of uid or uscc", field="uid")
@@ -104,7 +104,7 @@ class BrowseQuery:
 
     @strawberry.field(description="Organizations whose name or alias contains the text (full-text, cjk bigrams; "
                                   "at least 2 characters), best match first.")
-    async def search_organizations(self, info: Info, text: str, kind: str | None = None,  # noqa: D102
+    async def search_organizations(self, info: Info, text: str, kind: str | None = None,
                                    first: int | None = None, after: str | None = None) -> Connection[Organization]:
         text = text.strip()
         if len(text) < 2 or len(text) > 50:
@@ -121,9 +121,9 @@ class BrowseQuery:
         return page(rows[0]["nodes"], p["first"], total=rows[0]["totalCount"], offset=skip)  # type: ignore[return-value]
 
     @strawberry.field(description="Organizations in a grid or division (any level), filtered, by uid.")
-    async def organizations(self, info: Info, grid_code: str | None = None,  # noqa: D102, PLR0913
+    async def organizations(self, info: Info, grid_code: str | None = None,
                             division_code: str | None = None, scheme: str = "LOCAL",
-                            filter: OrganizationFilter | None = None,  # noqa: A002 - GraphQL argument name
+                            filter: OrganizationFilter | None = None,
                             first: int | None = None, after: str | None = None) -> Connection[Organization]:
         f = filter or OrganizationFilter()
         params = {**args.area(grid_code, division_code, scheme), **args.paging(info, first, after),
@@ -134,12 +134,12 @@ class BrowseQuery:
         return await _page("org_in_area", params, "gridCode" if grid_code else "divisionCode")  # type: ignore[return-value]
 
     @strawberry.field(description="A party organization with its hierarchy, host units and the areas it leads.")
-    async def party_organization(self, info: Info, uid: str) -> PartyOrganization | None:  # noqa: D102
+    async def party_organization(self, info: Info, uid: str) -> PartyOrganization | None:
         rows = await db.read("org_party_detail", {"uid": uid, "personal": info.context.personal})
         return rows[0]["party"] if rows else None
 
     @strawberry.field(description="Resources (资源清单) in a grid or division.")
-    async def resources(self, info: Info, grid_code: str | None = None,  # noqa: D102
+    async def resources(self, info: Info, grid_code: str | None = None,
                         division_code: str | None = None, scheme: str = "LOCAL", category: str | None = None,
                         status: str | None = None, first: int | None = None,
                         after: str | None = None) -> Connection[Resource]:
@@ -149,7 +149,7 @@ class BrowseQuery:
         return await _page("resource_list", params, "gridCode" if grid_code else "divisionCode")  # type: ignore[return-value]
 
     @strawberry.field(description="Needs (需求清单) in a grid or division.")
-    async def needs(self, info: Info, grid_code: str | None = None,  # noqa: D102
+    async def needs(self, info: Info, grid_code: str | None = None,
                     division_code: str | None = None, scheme: str = "LOCAL", category: str | None = None,
                     status: str | None = None, first: int | None = None, after: str | None = None) -> Connection[Need]:
         params = {**args.area(grid_code, division_code, scheme), **args.paging(info, first, after),
@@ -158,7 +158,7 @@ class BrowseQuery:
         return await _page("need_list", params, "gridCode" if grid_code else "divisionCode")  # type: ignore[return-value]
 
     @strawberry.field(description="Co-construction projects (项目清单) in a grid or division.")
-    async def projects(self, info: Info, grid_code: str | None = None,  # noqa: D102
+    async def projects(self, info: Info, grid_code: str | None = None,
                        division_code: str | None = None, scheme: str = "LOCAL", status: str | None = None,
                        first: int | None = None, after: str | None = None) -> Connection[Project]:
         params = {**args.area(grid_code, division_code, scheme), **args.paging(info, first, after),

@@ -32,7 +32,7 @@ class CoconstructionQuery:
         "availability and the reasons it qualifies. categories: only these resource categories; maxDistanceM: "
         "radius of WITHIN_DISTANCE and beyond which unlinked resources are dropped; availableAt: only resources "
         "open at that time (naive = Asia/Shanghai)."))
-    async def resources_for_grid(self, info: Info, grid_code: str, scheme: str = "LOCAL",  # noqa: D102, PLR0913
+    async def resources_for_grid(self, info: Info, grid_code: str, scheme: str = "LOCAL",
                                  categories: list[str] | None = None, max_distance_m: float = 3000.0,
                                  available_at: datetime | None = None, limit: int = 20) -> ResourcesForGrid:
         args.grid_uid(grid_code, scheme)
@@ -58,7 +58,7 @@ class CoconstructionQuery:
         return rows[0]  # type: ignore[return-value]
 
     @strawberry.field(description="Open needs of a grid or division with candidate resources for each (双向认领).")
-    async def open_needs(self, info: Info, grid_code: str | None = None,  # noqa: D102, PLR0913
+    async def open_needs(self, info: Info, grid_code: str | None = None,
                          division_code: str | None = None, scheme: str = "LOCAL", candidates_per_need: int = 5,
                          first: int | None = None, after: str | None = None) -> Connection[OpenNeed]:
         if not 1 <= candidates_per_need <= 20:
@@ -73,7 +73,7 @@ class CoconstructionQuery:
 
     @strawberry.field(description="Organizations linked to a community (agreements, alliances, 双报到, party "
                                   "organizations, projects), strongest first.")
-    async def community_partners(self, community_code: str, limit: int = 50) -> CommunityPartners:  # noqa: D102
+    async def community_partners(self, community_code: str, limit: int = 50) -> CommunityPartners:
         if not 1 <= limit <= 200:
             raise InputError("limit must be between 1 and 200", field="limit")
         rows = await db.read("coconstruction_partners", {
@@ -83,7 +83,7 @@ class CoconstructionQuery:
         return rows[0]  # type: ignore[return-value]
 
     @strawberry.field(description="两个覆盖: party coverage of enterprises and social organizations, per division.")
-    async def party_coverage(self, division_code: str, uncovered_limit: int = 20) -> PartyCoverage:  # noqa: D102
+    async def party_coverage(self, division_code: str, uncovered_limit: int = 20) -> PartyCoverage:
         if not 0 <= uncovered_limit <= 200:
             raise InputError("uncoveredLimit must be between 0 and 200", field="uncoveredLimit")
         rows = await db.read("coconstruction_party_coverage", {
@@ -94,13 +94,13 @@ class CoconstructionQuery:
 
     @strawberry.field(description="Street working committee → community party committee → grid branch for a "
                                   "street (or each street of a district), with the missing links.")
-    async def party_chain(self, division_code: str) -> list[PartyChain]:  # noqa: D102
+    async def party_chain(self, division_code: str) -> list[PartyChain]:
         rows = await db.read("coconstruction_chain", {"divisionCode": args.division_code(division_code)})
         return [r["chain"] for r in rows]
 
     @strawberry.field(description="Party members per grid of an area by status (normal, flowing, pocket, hidden): "
                                   "counts only.")
-    async def member_status_by_grid(self, grid_code: str | None = None,  # noqa: D102
+    async def member_status_by_grid(self, grid_code: str | None = None,
                                     division_code: str | None = None,
                                     scheme: str = "LOCAL") -> list[GridMemberCounts]:
         return await db.read("coconstruction_member_status",  # type: ignore[return-value]

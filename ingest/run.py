@@ -214,7 +214,8 @@ def _quick_thread_switches(seconds: float = 0.001) -> Iterator[None]:
 
     The reading thread is CPU-bound; a writer wanting the GIL to send a batch or read a reply waited up to a
     switch interval each time, several times per batch, while its server connection sat idle. 1 ms gave ~15%
-    more rows/s in ``python -m ingest.bench`` (2 cores); the setting is process-wide, so it is put back after.
+    more rows/s in ``python -m gridlink.bench.ingest_speed`` (2 cores); the setting is process-wide, so it is put
+    back after.
     """
     previous = sys.getswitchinterval()
     sys.setswitchinterval(min(previous, seconds))

@@ -49,6 +49,15 @@ def one_of(value: str | None, allowed: frozenset[str], field: str) -> str | None
     return value
 
 
+def category(value: str, field: str) -> str:
+    """A resource/need category key, from the key itself or the Chinese word ingest accepts (e.g. 医疗健康)."""
+    key = value.strip() if value.strip() in CATEGORIES else None
+    if key is None:
+        raise InputError(f"{field} must be a category key ({', '.join(sorted(CATEGORIES))}) or its Chinese word "
+                         f"(e.g. 场地阵地, 医疗健康, 养老服务); got {value!r}", field=field)
+    return key
+
+
 def area(grid_code: str | None, division_code_: str | None, scheme: str) -> dict[str, Any]:
     """Parameters ``gridUid``/``divisionCode`` for the area queries: exactly one must be given."""
     if (grid_code is None) == (division_code_ is None):

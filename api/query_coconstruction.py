@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime
 
 import strawberry
 
 from api import args, db
 from api.context import Context
 from api.errors import InputError, NotFoundError
+from api.localtime import LOCAL_TZ
 from api.types.common import Connection, check_first, page
 from api.types.matching import (
     CommunityPartners,
@@ -21,7 +21,6 @@ from api.types.matching import (
 )
 
 Info = strawberry.Info[Context, None]
-LOCAL_TZ = ZoneInfo("Asia/Shanghai")  # naive times from planning tools are Beijing time
 MAX_DISTANCE_M = 20_000.0
 
 
@@ -29,19 +28,26 @@ MAX_DISTANCE_M = 20_000.0
 class CoconstructionQuery:
     @strawberry.field(description=(
         "Resources that could serve the grid, ranked (README \"Ranking rule\"), each with provider, distance, "
-        "availability and the reasons it qualifies. categories: only these resource categories; maxDistanceM: "
-        "radius of WITHIN_DISTANCE and beyond which unlinked resources are dropped; availableAt: only resources "
-        "open at that time (naive = Asia/Shanghai)."))
+        "availability and the reasons it qualifies. categories: only these resource categories (keys or the "
+        "Chinese words ingest accepts, e.g. 医疗健康); maxDistanceM: radius of WITHIN_DISTANCE and beyond which "
+        "unlinked resources are dropped; availableAt: only resources open at that instant (naive = "
+        "Asia/Shanghai; a date alone is 00:00 — use availableOn for a whole day); availableOn: only resources "
+        "open some time that day (dates, weekdays); includeExpired: also resources whose availableTo has passed "
+        "(left out by default)."))
     async def resources_for_grid(self, info: Info, grid_code: str, scheme: str = "LOCAL",  # noqa: D102, PLR0913
                                  categories: list[str] | None = None, max_distance_m: float = 3000.0,
-                                 available_at: datetime | None = None, limit: int = 20) -> ResourcesForGrid:
+                                 available_at: datetime | None = None, available_on: date | None = None,
+                                 include_expired: bool = False, limit: int = 20) -> ResourcesForGrid | None:
         args.grid_uid(grid_code, scheme)
-        for i, c in enumerate(categories or []):
-            args.one_of(c, args.CATEGORIES, f"categories[{i}]")
+        keys = [args.category(c, f"categories[{i}]") for i, c in enumerate(categories or [])]
         if not 0 < max_distance_m <= MAX_DISTANCE_M:
             raise InputError(f"maxDistanceM must be in (0, {MAX_DISTANCE_M:.0f}]", field="maxDistanceM")
         check_first(limit, info.context.settings.max_page_size, "limit")
-        at = None
+        if available_at is not None and available_on is not None:
+            raise InputError("give at most one of availableAt or availableOn", field="availableOn")
+        if available_on is not None and not 1900 <= available_on.year <= 2200:
+            raise InputError("availableOn must be a date between the years 1900 and 2200", field="availableOn")
+        at = checked = None
         if available_at is not None:
             aware = available_at if available_at.tzinfo else available_at.replace(tzinfo=LOCAL_TZ)
             if not 1900 <= aware.year <= 2200:
@@ -50,11 +56,15 @@ class CoconstructionQuery:
             # as UTC: Neo4j cannot parse offsets with seconds (+08:05:43, Shanghai's local mean time before
             # 1901, or any a client sends), found by fuzzing; the query converts to Asia/Shanghai itself
             at = aware.astimezone(UTC).isoformat()
+            checked = aware.astimezone(LOCAL_TZ).isoformat()  # ISO-8601 with offset, no zone name
         rows = await db.read("resources_for_grid", {
-            "scheme": scheme, "gridCode": grid_code, "categories": categories, "maxDistanceM": max_distance_m,
-            "availableAt": at, "limit": limit})
+            "scheme": scheme, "gridCode": grid_code, "categories": keys if categories is not None else None,
+            "maxDistanceM": max_distance_m, "availableAt": at, "availableOn": available_on,
+            "includeExpired": include_expired, "limit": limit})
         if not rows:
             raise NotFoundError(f"gridCode: no grid {scheme}:{grid_code}", field="gridCode")
+        for match in rows[0]["matches"]:
+            match["availability"]["checkedAt"] = checked
         return rows[0]  # type: ignore[return-value]
 
     @strawberry.field(description="Open needs of a grid or division with candidate resources for each (双向认领).")

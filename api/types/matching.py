@@ -40,8 +40,9 @@ class Availability:
     weekdays: list[int] | None
     opens_at: str | None
     closes_at: str | None
-    checked_at: str | None = strawberry.field(
-        description="The availableAt asked for, in Asia/Shanghai time (null when not asked: no time filter).")
+    checked_at: str | None = strawberry.field(description=(
+        "The availableAt asked for, ISO-8601 in Asia/Shanghai time (e.g. 2025-06-04T10:00:00+08:00); null when "
+        "not asked (no hours checked)."))
 
 
 @strawberry.type
@@ -100,6 +101,7 @@ class OpenNeed:
 class PartnerLinkKind(enum.Enum):
     AGREEMENT = "AGREEMENT"
     AGREEMENT_EXPIRED = "AGREEMENT_EXPIRED"
+    AGREEMENT_PENDING = "AGREEMENT_PENDING"
     COMMUNITY_ALLIANCE = "COMMUNITY_ALLIANCE"
     STREET_ALLIANCE = "STREET_ALLIANCE"
     DUAL_REPORT = "DUAL_REPORT"

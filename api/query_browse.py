@@ -103,7 +103,9 @@ class BrowseQuery:
         return rows[0]["organization"] if rows else None
 
     @strawberry.field(description="Organizations whose name or alias contains the text (full-text, cjk bigrams; "
-                                  "at least 2 characters), best match first.")
+                                  "at least 2 characters), best match first. totalCount counts every hit, but only "
+                                  "the first GRIDLINK_API_MAX_SEARCH_HITS (default 1000) can be paged: the page that "
+                                  "reaches them says hasNextPage false; refine the text to see others.")
     async def search_organizations(self, info: Info, text: str, kind: str | None = None,  # noqa: D102
                                    first: int | None = None, after: str | None = None) -> Connection[Organization]:
         text = text.strip()
@@ -112,13 +114,18 @@ class BrowseQuery:
                              field="text")
         p = args.paging(info, first, after)
         skip = int(p["after"]) if p["after"] and p["after"].isdigit() else 0
-        if skip > 1000:
-            raise InputError("after: full-text results are paged up to 1000 hits; refine the text", field="after")
+        cap = info.context.settings.max_search_hits
+        if skip > cap:
+            raise InputError(f"after: full-text results are paged up to the first {cap} hits; refine the text",
+                             field="after")
         # a quoted phrase: Lucene syntax in user text is escaped, and CJK bigrams must be consecutive
         phrase = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
         rows = await db.read("org_search", {"text": phrase, "kind": args.one_of(kind, args.ORG_KINDS, "kind"),
                                             "skip": skip, "first": p["first"], "personal": info.context.personal})
-        return page(rows[0]["nodes"], p["first"], total=rows[0]["totalCount"], offset=skip)  # type: ignore[return-value]
+        result = page(rows[0]["nodes"][: cap - skip], p["first"], total=rows[0]["totalCount"], offset=skip)
+        if skip + len(result["nodes"]) >= cap:  # the cap is the end: no cursor beyond it is accepted
+            result["pageInfo"]["hasNextPage"] = False
+        return result  # type: ignore[return-value]
 
     @strawberry.field(description="Organizations in a grid or division (any level), filtered, by uid.")
     async def organizations(self, info: Info, grid_code: str | None = None,  # noqa: D102, PLR0913

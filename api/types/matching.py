@@ -150,7 +150,8 @@ class UncoveredOrg:
 @strawberry.type
 class PartyCoverage:
     area: DivisionRef
-    rows: list[CoverageRow] = strawberry.field(description="The area and each district/street/community in it.")
+    rows: list[CoverageRow] = strawberry.field(description=(
+        "The area itself (a city too) and each district, street and community in it, by code."))
     uncovered: list[UncoveredOrg]
 
 

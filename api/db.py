@@ -3,7 +3,8 @@
 Why the sync driver in a threadpool rather than the async driver: the process already owns one thread-safe sync
 driver (:mod:`graph.driver`) shared with migrations and ``/readyz``; an async driver would be a second pool with
 its own lifecycle tied to the event loop. A resolver makes one round trip of a few milliseconds, and the
-threadpool hop costs tens of microseconds — ``api/bench.py`` measures the whole API overhead against the driver.
+threadpool hop costs tens of microseconds — ``python -m gridlink.bench.api_overhead`` measures the whole API overhead
+against the driver.
 
 Reads run as auto-commit read transactions (one network round trip, routed to readers) and fail fast when Neo4j
 is gone, so clients get ``NEO4J_UNAVAILABLE`` at once instead of hanging on driver retries; one immediate retry

@@ -11,7 +11,7 @@ from strawberry.fastapi import GraphQLRouter
 from api.auth import KeyRing
 from api.context import context_getter
 from api.schema import build_schema
-from graph.settings import get_api_settings
+from api.settings import get_api_settings
 
 #: bytes of one request: a document is at most ``max_tokens`` tokens, so only huge variables come near this
 MAX_BODY_BYTES = 1_000_000

@@ -1,6 +1,6 @@
 """The strawberry schema: root types, the safety extensions, and masking of unexpected errors.
 
-``build_schema(settings)`` wires the limits from :class:`graph.settings.ApiSettings`; the SDL does not depend on
+``build_schema(settings)`` wires the limits from :class:`api.settings.ApiSettings`; the SDL does not depend on
 them, so ``api/schema.graphql`` is ``str(build_schema(ApiSettings()))`` (exported by ``gridlink api-schema``).
 """
 
@@ -31,8 +31,8 @@ from api.errors import ApiError
 from api.mutations import Mutation
 from api.query_browse import BrowseQuery
 from api.query_coconstruction import CoconstructionQuery
+from api.settings import ApiSettings
 from api.types.common import field_from_map
-from graph.settings import ApiSettings
 
 log = logging.getLogger(__name__)
 SDL_PATH = Path(__file__).with_name("schema.graphql")

@@ -37,7 +37,7 @@ def ingest(
     kind: Annotated[str | None, typer.Argument(help=_KIND_HELP, show_default=False)] = None,
     files: Annotated[list[Path] | None, typer.Argument(help="One or more files of that kind.",
                                                       show_default=False)] = None,
-    format: Annotated[str | None, typer.Option(  # noqa: A002 - the option's name
+    format: Annotated[str | None, typer.Option(
         "--format", help="csv | xlsx | jsonl | geojson (default: from the file extension).")] = None,
     encoding: Annotated[str | None, typer.Option(
         help="Force the CSV encoding, e.g. gb18030 or utf-8 (default: BOM, then strict UTF-8, then GB18030).")

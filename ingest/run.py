@@ -2,6 +2,9 @@
 
 See the package docstring for the parameters. A run is recorded as an ``(:IngestRun)`` node: ``running`` when
 it starts, ``completed`` (or ``failed``) with its counts at the end.
+
+Size: one run's stages share its bookkeeping (counts, report, run node) in one place; issue #10 splits it into a
+short pipeline.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ def new_run_id(kind: str) -> str:
     return f"{kind}-{dt.datetime.now(dt.UTC).strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(3)}"
 
 
-def ingest_files(kind: str, paths: Sequence[str | Path], *, format: str | None = None,  # noqa: A002
+def ingest_files(kind: str, paths: Sequence[str | Path], *, format: str | None = None,
                  encoding: str | None = None, sheet: str | int | None = None,
                  mapping: str | Path | None = None, source: str | None = None, snapshot: bool = False,
                  dry_run: bool = False, batch_size: int = 2000, limit: int | None = None,

@@ -32,8 +32,8 @@ Q = """query($g: String!, $d: Float! = 3000, $at: DateTime, $cats: [String!], $e
 
 @pytest.fixture(scope="module")
 def demo(driver: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory) -> neo4j.Driver:
-    from ingest.demo.generate import generate
-    from ingest.demo.load import load_set
+    from gridlink.demo.generate import generate
+    from gridlink.demo.load import load_set
 
     folder: Path = tmp_path_factory.mktemp("demo")
     generate(folder, scale=300, district="510107", seed=7)

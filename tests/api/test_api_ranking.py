@@ -1,6 +1,6 @@
 """resourcesForGrid on the seed, against a ranking computed by hand.
 
-Weights (README "Ranking rule"): IN_GRID 40, SAME_COMMUNITY 25, SAME_STREET 10 (exclusive), COMMUNITY_COMMITTEE_MEMBER
+Weights (docs/planner.md): IN_GRID 40, SAME_COMMUNITY 25, SAME_STREET 10 (exclusive), COMMUNITY_COMMITTEE_MEMBER
 20, STREET_COMMITTEE_MEMBER 15, ALLIANCE_COVERS_GRID 15, AGREEMENT_WITH_COMMUNITY 20, WITHIN_DISTANCE 10,
 MATCHES_OPEN_NEED 30. Grid G1 = 510107005001001 (community C1 锦城社区, street S1 簇桥街道), centroid (104.004, 30.604).
 

@@ -33,6 +33,13 @@ def division_code(value: str, field: str = "divisionCode") -> str:
     return value
 
 
+def level(actual: str | None, expected: set[str], code: str, field: str) -> None:
+    """Refuse a division of the wrong level (e.g. a street code where a community is meant), naming the level."""
+    if actual not in expected:
+        raise InputError(f"{field} must be the code of a {' or '.join(sorted(expected))}; {code} is a "
+                         f"{actual or 'division of unknown level'}", field=field)
+
+
 def grid_uid(code: str, scheme: str, field: str = "gridCode") -> str:
     """``scheme:code`` of a grid, after checking both."""
     if not _GRID.match(code):

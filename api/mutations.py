@@ -107,7 +107,7 @@ async def _run(name: str, mutation: str, cmid: str, h: str, key: str, params: Ro
 @strawberry.type
 class Mutation:
     @strawberry.mutation(description="Publish a need (需求) of a grid or division. Needs the planner role.")
-    async def publish_need(self, info: Info, input: PublishNeedInput) -> NeedPayload:  # noqa: A002, D102
+    async def publish_need(self, info: Info, input: PublishNeedInput) -> NeedPayload | None:  # noqa: A002, D102
         require(info.context.role, Role.PLANNER, "publishNeed")
         m = validate(PublishNeedModel, input)
         return await _run("need_publish", "publishNeed", m.client_mutation_id, input_hash(m), "need", {  # type: ignore[return-value]
@@ -116,7 +116,7 @@ class Mutation:
             "gridUid": m.grid_uid(), "divisionCode": m.division_code, "raisedByUid": m.raised_by_uid})
 
     @strawberry.mutation(description="Publish a resource (资源) of an organization. Needs the planner role.")
-    async def publish_resource(self, info: Info, input: PublishResourceInput) -> ResourcePayload:  # noqa: A002, D102
+    async def publish_resource(self, info: Info, input: PublishResourceInput) -> ResourcePayload | None:  # noqa: A002, D102
         require(info.context.role, Role.PLANNER, "publishResource")
         m = validate(PublishResourceModel, input)
         return await _run("resource_publish", "publishResource", m.client_mutation_id, input_hash(m), "resource", {  # type: ignore[return-value]
@@ -129,7 +129,7 @@ class Mutation:
 
     @strawberry.mutation(description="Claim an open need with an available resource: creates a project "
                                       "(claimed). Needs the planner role.")
-    async def claim_need(self, info: Info, input: ClaimNeedInput) -> ProjectPayload:  # noqa: A002, D102
+    async def claim_need(self, info: Info, input: ClaimNeedInput) -> ProjectPayload | None:  # noqa: A002, D102
         require(info.context.role, Role.PLANNER, "claimNeed")
         m = validate(ClaimNeedModel, input)
         return await _run("project_claim", "claimNeed", m.client_mutation_id, input_hash(m), "project", {  # type: ignore[return-value]
@@ -138,7 +138,7 @@ class Mutation:
 
     @strawberry.mutation(description="Move a project claimed → in_progress → delivered → accepted (with "
                                      "evaluation and rating). Needs the planner role.")
-    async def advance_project(self, info: Info, input: AdvanceProjectInput) -> ProjectPayload:  # noqa: A002, D102
+    async def advance_project(self, info: Info, input: AdvanceProjectInput) -> ProjectPayload | None:  # noqa: A002, D102
         require(info.context.role, Role.PLANNER, "advanceProject")
         m = validate(AdvanceProjectModel, input)
         return await _run("project_advance", "advanceProject", m.client_mutation_id, input_hash(m), "project", {  # type: ignore[return-value]

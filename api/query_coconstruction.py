@@ -8,6 +8,7 @@ import strawberry
 
 from api import args, db
 from api.context import Context
+from api.disclosure import member_rows
 from api.errors import InputError, NotFoundError
 from api.localtime import LOCAL_TZ
 from api.types.common import Connection, check_first, page
@@ -70,7 +71,7 @@ class CoconstructionQuery:
     @strawberry.field(description="Open needs of a grid or division with candidate resources for each (双向认领).")
     async def open_needs(self, info: Info, grid_code: str | None = None,  # noqa: D102, PLR0913
                          division_code: str | None = None, scheme: str = "LOCAL", candidates_per_need: int = 5,
-                         first: int | None = None, after: str | None = None) -> Connection[OpenNeed]:
+                         first: int | None = None, after: str | None = None) -> Connection[OpenNeed] | None:
         if not 1 <= candidates_per_need <= 20:
             raise InputError("candidatesPerNeed must be between 1 and 20", field="candidatesPerNeed")
         params = {**args.area(grid_code, division_code, scheme), **args.paging(info, first, after),
@@ -83,17 +84,18 @@ class CoconstructionQuery:
 
     @strawberry.field(description="Organizations linked to a community (agreements, alliances, 双报到, party "
                                   "organizations, projects), strongest first.")
-    async def community_partners(self, community_code: str, limit: int = 50) -> CommunityPartners:  # noqa: D102
+    async def community_partners(self, community_code: str, limit: int = 50) -> CommunityPartners | None:  # noqa: D102
         if not 1 <= limit <= 200:
             raise InputError("limit must be between 1 and 200", field="limit")
         rows = await db.read("coconstruction_partners", {
             "communityCode": args.division_code(community_code, "communityCode"), "limit": limit})
         if not rows:
             raise NotFoundError(f"communityCode: no division {community_code}", field="communityCode")
+        args.level(rows[0]["community"]["level"], {"community"}, community_code, "communityCode")
         return rows[0]  # type: ignore[return-value]
 
     @strawberry.field(description="两个覆盖: party coverage of enterprises and social organizations, per division.")
-    async def party_coverage(self, division_code: str, uncovered_limit: int = 20) -> PartyCoverage:  # noqa: D102
+    async def party_coverage(self, division_code: str, uncovered_limit: int = 20) -> PartyCoverage | None:  # noqa: D102
         if not 0 <= uncovered_limit <= 200:
             raise InputError("uncoveredLimit must be between 0 and 200", field="uncoveredLimit")
         rows = await db.read("coconstruction_party_coverage", {
@@ -104,14 +106,23 @@ class CoconstructionQuery:
 
     @strawberry.field(description="Street working committee → community party committee → grid branch for a "
                                   "street (or each street of a district), with the missing links.")
-    async def party_chain(self, division_code: str) -> list[PartyChain]:  # noqa: D102
+    async def party_chain(self, division_code: str) -> list[PartyChain] | None:  # noqa: D102
         rows = await db.read("coconstruction_chain", {"divisionCode": args.division_code(division_code)})
+        if not rows:  # no street in it: a code of another level, or none at all (one more read, on this path only)
+            found = await db.read("division_detail", {"code": division_code})
+            if not found:
+                raise NotFoundError(f"divisionCode: no division {division_code}", field="divisionCode")
+            args.level(found[0]["division"]["level"], {"street", "district"}, division_code, "divisionCode")
         return [r["chain"] for r in rows]
 
-    @strawberry.field(description="Party members per grid of an area by status (normal, flowing, pocket, hidden): "
-                                  "counts only.")
-    async def member_status_by_grid(self, grid_code: str | None = None,  # noqa: D102
+    @strawberry.field(description=(
+        "Party members per grid of an area by status (normal, flowing, pocket, hidden): counts only. For roles "
+        "that may not see personal data, counts from 1 to GRIDLINK_API_MIN_MEMBER_COUNT - 1 (default: 1 and 2) "
+        "are null, and one more count of the grid when a single null could be worked out from the total."))
+    async def member_status_by_grid(self, info: Info, grid_code: str | None = None,  # noqa: D102
                                     division_code: str | None = None,
-                                    scheme: str = "LOCAL") -> list[GridMemberCounts]:
-        return await db.read("coconstruction_member_status",  # type: ignore[return-value]
-                             args.area(grid_code, division_code, scheme))
+                                    scheme: str = "LOCAL") -> list[GridMemberCounts] | None:
+        rows = await db.read("coconstruction_member_status", args.area(grid_code, division_code, scheme))
+        if not info.context.personal:
+            rows = member_rows(rows, info.context.settings.min_member_count)
+        return rows  # type: ignore[return-value]

@@ -188,11 +188,15 @@ class PartyChain:
     missing: list[MissingLink]
 
 
-@strawberry.type(description="Party members placed in a grid, by status (counts only).")
+_SMALL = "null for readers when suppressed (a count from 1 to GRIDLINK_API_MIN_MEMBER_COUNT - 1, default 1-2)"
+
+
+@strawberry.type(description=("Party members placed in a grid, by status (counts only); small counts are null for "
+                              "roles that may not see personal data."))
 class GridMemberCounts:
     grid: GridRef
-    total: int
-    normal: int
-    flowing: int
-    pocket: int
-    hidden: int
+    total: int | None = strawberry.field(description=_SMALL)
+    normal: int | None = strawberry.field(description=_SMALL)
+    flowing: int | None = strawberry.field(description=_SMALL)
+    pocket: int | None = strawberry.field(description=_SMALL)
+    hidden: int | None = strawberry.field(description=_SMALL)

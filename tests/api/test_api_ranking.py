@@ -70,7 +70,7 @@ def test_ranking_by_hand(seeded, client):
         ("r7", 25, ["SAME_COMMUNITY"]),
         ("r8", 10, ["WITHIN_DISTANCE"]),
     ]
-    # every score is the sum of its reasons' weights
+    # every score is the sum of its reasons' weights (7 matches, checked above)
     for m in result["matches"]:
         assert m["score"] == sum(r["weight"] for r in m["reasons"])
 
@@ -88,12 +88,16 @@ def test_reason_details_distances_and_provider(seeded, client):
     assert matches["r3"]["reasons"][0]["detail"] == "簇桥街道大工委"
     assert matches["r4"]["reasons"][1]["detail"] == "锦城网格党建联盟"
     assert matches["r3"]["provider"] == {"uid": "12510107MB0000002Y", "kind": "public_unit"}
+    branches = {"located": 0, "unlocated": 0}  # both branches must be exercised, or the loop proves nothing
     for uid, m in matches.items():
         loc = m["resource"]["location"]
         if loc is None:
             assert m["distanceM"] is None, uid
+            branches["unlocated"] += 1
         else:
             assert m["distanceM"] == pytest.approx(haversine(loc["longitude"], loc["latitude"]), abs=0.06), uid
+            branches["located"] += 1
+    assert branches == {"located": 6, "unlocated": 1}
     assert matches["r1"]["availability"] == {"availableFrom": "2024-01-01", "availableTo": "2030-12-31",
                                              "weekdays": [1, 2, 3, 4, 5], "opensAt": "09:00:00",
                                              "closesAt": "18:00:00", "checkedAt": None}

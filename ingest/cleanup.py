@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import neo4j
 
@@ -15,6 +16,26 @@ _CHUNK = 5000
 # Lookups by a list of values carry USING INDEX SEEK: planned right after a bulk load, before the index statistics
 # catch up, Neo4j 5.26 chose a full index scan per list element (quadratic: 120 s for 20k names); a plain
 # USING INDEX hint still allows that scan
+
+
+@dataclass
+class Presence:
+    """The organizations a snapshot's dump names: keys of the rows taken, and of the rejected rows the key (or,
+    without a usable credit code, the normalized name) they still carry."""
+
+    uids: set[str] = field(default_factory=set)
+    rejected_names: set[str] = field(default_factory=set)
+
+    def add_rejected(self, uid: str | None, name: str | None) -> None:
+        """A rejected row naming ``uid`` (a usable credit code) or else the normalized ``name``."""
+        if uid:
+            self.uids.add(uid)
+        elif name:
+            self.rejected_names.add(name)
+
+    def names(self, uid: str, name: str | None) -> bool:
+        """Whether the dump names the organization ``uid`` (normalized name ``name``)."""
+        return uid in self.uids or (name is not None and name in self.rejected_names)
 
 
 def load_places(driver: neo4j.Driver, database: str) -> Places:
@@ -33,17 +54,26 @@ def load_places(driver: neo4j.Driver, database: str) -> Places:
         ((GridInfo(r["uid"], r["code"], r["scheme"] or "LOCAL", r["community"]), r["boundary"]) for r in grids))
 
 
-def deactivate_missing(driver: neo4j.Driver, database: str, source: str, seen: set[str], run_id: str,
-                       today: dt.date, now: dt.datetime) -> int:
-    """Mark organizations of ``source`` that this run did not see as inactive (never deleted).
+def deactivate_missing(driver: neo4j.Driver, database: str, org_kind: str, source: str, seen: Presence,
+                       run_id: str, today: dt.date, now: dt.datetime) -> int:
+    """Mark organizations of one kind and ``source`` that this run did not see as inactive (never deleted).
+
+    A snapshot is the full registry of ONE kind from ONE source: organizations of other kinds loaded with the
+    same source name are not in it and stay as they are.
+
+    Args:
+        org_kind: the organizations' ``kind`` property (``enterprise``, ``social_org``…).
+        seen: what the dump named, rejected rows included: a rejected row that names a key is evidence that its
+            organization is in the registry.
 
     Returns:
         How many organizations were deactivated.
     """
     with driver.session(database=database, notifications_min_severity="OFF") as session:
-        records = session.run("MATCH (o:Organization {source: $source}) WHERE coalesce(o.active, true) "
-                              "RETURN o.uid AS uid", source=source).data()
-    missing = sorted(r["uid"] for r in records if r["uid"] not in seen)
+        records = session.run("MATCH (o:Organization {source: $source}) "
+                              "WHERE o.kind = $kind AND coalesce(o.active, true) "
+                              "RETURN o.uid AS uid, o.nameNorm AS name", source=source, kind=org_kind).data()
+    missing = sorted(r["uid"] for r in records if not seen.names(r["uid"], r["name"]))
     for i in range(0, len(missing), _CHUNK):
         driver.execute_query(
             "UNWIND $uids AS u MATCH (o:Organization {uid: u}) "

@@ -111,7 +111,7 @@ def print_summary(s: RunSummary) -> None:
     rate = s.rows / s.seconds if s.seconds else 0
     console.print(f"{s.seconds:.1f}s, {rate:,.0f} rows/s; {s.nodes_written:,} nodes and "
                   f"{s.relationships_written:,} relationships created")
-    extras = [f"{s.flagged:,} flagged values", f"{s.unplaced:,} unplaced"]
+    extras = [f"{s.flagged:,} flagged values", f"{s.unplaced:,} unplaced", f"{s.warnings:,} warnings"]
     if s.deactivated:
         extras.append(f"{s.deactivated:,} deactivated (snapshot)")
     if s.same_as:

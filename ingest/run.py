@@ -15,14 +15,14 @@ import socket
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import neo4j
 
-from ingest.cleanup import deactivate_missing, link_duplicates, load_places
+from ingest.cleanup import Presence, deactivate_missing, link_duplicates, load_places
 from ingest.errors import InputError
 from ingest.kinds import NEEDS_PLACES, ORG_KINDS, transform
 from ingest.lanes import InFlight, Item, batches
@@ -36,6 +36,7 @@ from ingest.records import Record, RowReject
 from ingest.report import Report
 from ingest.summary import KINDS, RunSummary
 from ingest.transform import Context
+from ingest.transform_orgs import org_kind, present_keys
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,11 @@ def ingest_files(kind: str, paths: Sequence[str | Path], *, format: str | None =
             raise InputError(f"file not found: {p}", hint="check the path")
         detect_format(p, format)
     prof = load_mapping(kind, mapping)
+    empty = [p for p in files if not _has_rows(p, prof, format, encoding, sheet)]
+    if snapshot and empty:
+        # a snapshot says "this is the whole registry": an empty export would deactivate every organization
+        raise InputError(f"{empty[0].name} has no data rows; a snapshot of it would deactivate the whole source",
+                         hint="check the export (an empty file or only a header); nothing was written")
     drv = driver or get_driver()
     db = database()
     run_id = new_run_id(kind)
@@ -122,7 +128,9 @@ def ingest_files(kind: str, paths: Sequence[str | Path], *, format: str | None =
         summary.extra["interrupted"] = mark_interrupted(drv, db, kind, src, run_id)
     try:
         with Report(report_path, run_id) as rep:
-            seen: set[str] = set()
+            for p in empty:
+                rep.add(p.name, 0, "warning", None, "the file has no data rows")
+            seen = Presence()
             names: set[str] = set()
             parents = ParentLinks(dry_run) if kind == "party-orgs" else None
             items = _items(kind, files, prof, ctx, format, encoding, sheet, limit)
@@ -140,7 +148,7 @@ def ingest_files(kind: str, paths: Sequence[str | Path], *, format: str | None =
                         progress(summary.rows)
 
                 for lane, batch in batches(items, batch_size, lanes):
-                    records, bounds = _take_rejects(batch, summary, rep)
+                    records, bounds = _take_rejects(batch, summary, rep, seen)
                     if parents is not None:
                         _hold_parent_refs(records)
                     if not records:
@@ -161,10 +169,14 @@ def ingest_files(kind: str, paths: Sequence[str | Path], *, format: str | None =
                 summary.relationships_written += linked.created
                 for file, line, column, reason in linked.warnings:
                     rep.add(file, line, "warning", column, reason)
+            summary.warnings = rep.counts["warning"]
+            if snapshot and not summary.loaded + summary.updated + summary.unchanged:
+                raise InputError(f"no row of the snapshot was taken ({summary.rejected} rejected); nothing was "
+                                 "deactivated", hint=f"fix the rejected rows listed in {report_path} and re-run")
             if not dry_run and kind in ORG_KINDS:
                 if snapshot:
-                    summary.deactivated = deactivate_missing(drv, db, src, seen, run_id, dt.date.today(),
-                                                             loader.now)
+                    summary.deactivated = deactivate_missing(drv, db, org_kind(kind), src, seen, run_id,
+                                                             dt.date.today(), loader.now)
                 summary.same_as, summary.same_as_removed = link_duplicates(drv, db, names, src, run_id,
                                                                            loader.now)
     except BaseException:
@@ -196,9 +208,12 @@ def _items(kind: str, files: list[Path], prof: Mapping, ctx: Context, fmt: str |
             count += 1
             if bound is None or not strict:
                 bound = prof.bind(list(cells), path.name, strict=strict)
+            values = bound.apply(cells)
             try:
-                item: Record | RowReject = transform(kind, bound.apply(cells), ctx)
+                item: Record | RowReject = transform(kind, values, ctx)
             except RowReject as r:
+                if kind in ORG_KINDS:
+                    r.present = present_keys(values)
                 item = r
             yield path.name, line, item, bound
         if limit is not None and count >= limit:
@@ -221,13 +236,24 @@ def _quick_thread_switches(seconds: float = 0.001) -> Iterator[None]:
         sys.setswitchinterval(previous)
 
 
-def _take_rejects(batch: list[Item], summary: RunSummary,
-                  rep: Report) -> tuple[list[Record], list[BoundMapping]]:
-    """Count and report the batch's transform rejects; return the records to write."""
+def _has_rows(path: Path, prof: Mapping, fmt: str | None, encoding: str | None, sheet: str | int | None) -> bool:
+    """Whether the file holds at least one data row (not empty, not only a header)."""
+    rows = read_rows(path, detect_format(path, fmt), encoding, sheet, known_headers=prof.known_headers())
+    try:
+        return next(rows, None) is not None
+    finally:
+        if isinstance(rows, Generator):  # close the file now, not when the generator is collected
+            rows.close()
+
+
+def _take_rejects(batch: list[Item], summary: RunSummary, rep: Report,
+                  seen: Presence) -> tuple[list[Record], list[BoundMapping]]:
+    """Count and report the batch's transform rejects (noting what they still name); return the records to write."""
     records: list[Record] = []
     bounds: list[BoundMapping] = []
     for file, line, item, bound in batch:
         if isinstance(item, RowReject):
+            seen.add_rejected(*item.present)
             summary.count("rejected")
             rep.add(file, line, "rejected", bound.column(item.field) if item.field else None, item.reason)
         else:
@@ -248,20 +274,21 @@ def _hold_parent_refs(records: list[Record]) -> None:
 
 
 def _account(result: BatchResult, records: list[Record], bounds: list[BoundMapping],
-             summary: RunSummary, rep: Report, seen: set[str], names: set[str],
+             summary: RunSummary, rep: Report, seen: Presence, names: set[str],
              parents: ParentLinks | None = None) -> None:
     """Count a written batch's outcomes and report its rejects and issues; spool party-org parent references."""
     summary.nodes_written += result.nodes
     summary.relationships_written += result.relationships
     for i, (rec, bound) in enumerate(zip(records, bounds, strict=True)):
         if i in result.rejects:
+            seen.uids.add(rec.key)  # rejected while resolving references: the organization is in the dump
             column, reason = result.rejects[i]
             summary.count("rejected")
             rep.add(rec.file, rec.line, "rejected", bound.column(column) if column else None, reason)
             continue
         outcome = result.outcomes[i] or "rejected"
         summary.count(outcome)
-        seen.add(rec.key)
+        seen.uids.add(rec.key)
         if parents is not None:
             parents.add(rec.key, rec.props, rec.extra.get("parentRef"), rec.file, rec.line, bound.column("parent"),
                         changed=outcome != "unchanged")
@@ -281,7 +308,7 @@ def _record_run(drv: neo4j.Driver, db: str, s: RunSummary, started_at: dt.dateti
     props: dict[str, Any] = {
         "kind": s.kind, "source": s.source, "files": s.files, "status": s.status, "rows": s.rows,
         "loaded": s.loaded, "updated": s.updated, "unchanged": s.unchanged, "rejected": s.rejected,
-        "unplaced": s.unplaced, "flagged": s.flagged, "reportPath": s.report_path,
+        "unplaced": s.unplaced, "flagged": s.flagged, "warnings": s.warnings, "reportPath": s.report_path,
         "deactivated": s.deactivated, "sameAs": s.same_as, "sameAsRemoved": s.same_as_removed,
         "seconds": round(s.seconds, 3),
     }

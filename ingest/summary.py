@@ -31,6 +31,7 @@ class RunSummary:
     rejected: int = 0
     unplaced: int = 0
     flagged: int = 0
+    warnings: int = 0
     report_path: str | None = None
     seconds: float = 0.0
     nodes_written: int = 0

@@ -24,6 +24,21 @@ _KIND = {"enterprises": "enterprise", "public-units": "public_unit", "social-org
          "party-orgs": "party_org"}
 
 
+def org_kind(kind: str) -> str:
+    """The ``kind`` property of the organizations an organization kind writes (``enterprises`` -> ``enterprise``)."""
+    return _KIND[kind]
+
+
+def present_keys(values: dict[str, Any]) -> tuple[str | None, str | None]:
+    """What a rejected organization row still names: ``(uid, None)`` from a usable credit code, else
+    ``(None, normalized name)``, else ``(None, None)``."""
+    raw_code, raw_name = values.get("uscc"), values.get("name")
+    check = check_uscc(str(raw_code)[:MAX_KEY]) if raw_code else None
+    if check is not None and check.usable:
+        return check.code, None
+    return None, (name_norm(str(raw_name)) or None) if raw_name else None
+
+
 def _identity(f: Fields, kind: str) -> tuple[str | None, dict[str, Any], list[Issue]]:
     """Name, code properties and issues shared by every organization kind."""
     name = f.required("name")

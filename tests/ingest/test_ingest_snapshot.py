@@ -61,6 +61,24 @@ def test_snapshot_of_an_empty_dump_is_an_error_and_deactivates_nothing(
     assert inactive(places_graph) == []
 
 
+def test_empty_dumps_of_every_format_are_errors_for_a_snapshot(places_graph: neo4j.Driver, tmp_path: Path,
+                                                               csv_writer: Callable[..., Path]) -> None:
+    """Siblings of the empty CSV: blank JSONL lines, a FeatureCollection without features, a header-only sheet."""
+    import openpyxl
+
+    load_enterprises(tmp_path, csv_writer)
+    (tmp_path / "e.jsonl").write_text("\n\n", encoding="utf-8")
+    (tmp_path / "e.geojson").write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    wb = openpyxl.Workbook()
+    wb.active.append(ENT_HEADER)  # type: ignore[union-attr]
+    wb.save(tmp_path / "e.xlsx")
+    for name in ("e.jsonl", "e.geojson", "e.xlsx"):
+        with pytest.raises(InputError, match=f"{name} has no data rows"):
+            ingest_files("enterprises", [tmp_path / name], source="scjg", snapshot=True,
+                         report=tmp_path / "e.jsonl.report.jsonl")
+    assert inactive(places_graph) == []
+
+
 def test_snapshot_of_one_empty_file_among_full_ones_is_an_error(places_graph: neo4j.Driver, tmp_path: Path,
                                                                  csv_writer: Callable[..., Path]) -> None:
     load_enterprises(tmp_path, csv_writer)

@@ -10,19 +10,18 @@ import strawberry
 from api.context import Context
 from api.errors import InputError
 from api.types.common import check_first, decode_cursor
+from graph import vocab
 
-CATEGORIES = frozenset({
-    "venue", "volunteer", "funding", "legal", "medical", "education", "elderly", "childcare", "disability",
-    "hardship", "mediation", "environment", "safety", "culture", "employment", "equipment", "training",
-    "convenience", "other"})
-ORG_KINDS = frozenset({"enterprise", "public_unit", "social_org", "party_org"})
-ORG_STATUSES = frozenset({"ACTIVE", "REVOKED", "CANCELLED", "MOVED", "SUSPENDED", "LIQUIDATING", "UNKNOWN"})
-NEED_STATUSES = frozenset({"open", "claimed", "closed"})
-RESOURCE_STATUSES = frozenset({"available", "withdrawn"})
-PROJECT_STATUSES = frozenset({"claimed", "in_progress", "delivered", "accepted"})
+# the allowed values, from the one vocabulary
+CATEGORIES = frozenset(vocab.CATEGORY_KEYS)
+ORG_KINDS = frozenset(vocab.ORG_KINDS)
+ORG_STATUSES = frozenset(vocab.ORG_STATUSES)
+NEED_STATUSES = frozenset(vocab.NEED_STATUSES)
+RESOURCE_STATUSES = frozenset(vocab.RESOURCE_STATUSES)
+PROJECT_STATUSES = frozenset(vocab.PROJECT_STATUSES)
 
-_DIVISION = re.compile(r"^\d{12}$")
-_GRID = re.compile(r"^[0-9A-Za-z_-]{1,40}$")
+_DIVISION = re.compile(vocab.DIVISION_CODE_PATTERN)
+_GRID = re.compile(vocab.GRID_CODE_PATTERN)
 
 
 def division_code(value: str, field: str = "divisionCode") -> str:

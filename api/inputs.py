@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 from datetime import date
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import strawberry
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -20,10 +20,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from api.errors import InputError
 from api.localtime import today
 from api.types.common import _camel
+from graph import vocab
 
-Category = Literal["venue", "volunteer", "funding", "legal", "medical", "education", "elderly", "childcare",
-                   "disability", "hardship", "mediation", "environment", "safety", "culture", "employment",
-                   "equipment", "training", "convenience", "other"]
+if TYPE_CHECKING:
+    Category = str
+else:  # a Literal built from the one vocabulary: pydantic's message lists the keys, as a written-out one did
+    Category = Literal[vocab.CATEGORY_KEYS]
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 M = TypeVar("M", bound=BaseModel)
 
@@ -37,9 +39,9 @@ class _Base(BaseModel):
 
 
 class _Placed(_Base):
-    grid_code: str | None = Field(None, pattern=r"^[0-9A-Za-z_-]{1,40}$")
-    scheme: str = Field("LOCAL", pattern=r"^[0-9A-Za-z_-]{1,40}$")
-    division_code: str | None = Field(None, pattern=r"^\d{12}$")
+    grid_code: str | None = Field(None, pattern=vocab.GRID_CODE_PATTERN)
+    scheme: str = Field("LOCAL", pattern=vocab.GRID_CODE_PATTERN)
+    division_code: str | None = Field(None, pattern=vocab.DIVISION_CODE_PATTERN)
 
     def grid_uid(self) -> str | None:
         """``scheme:code`` of the grid, if one was given."""

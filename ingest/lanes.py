@@ -25,8 +25,9 @@ from collections.abc import Iterator
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
+from ingest.kinds import SPECS
 from ingest.records import Record, RowReject
-from ingest.writes import SPECS, NodeSpec
+from ingest.specs import NodeSpec
 
 if TYPE_CHECKING:
     from ingest.load import BatchResult

@@ -11,8 +11,10 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from api.graphql_app import mount_graphql
 from graph.driver import close_driver, get_driver
 from graph.schema import current_version, migrations
+from queries.browser.routes import mount_guide
 
 log = logging.getLogger(__name__)
 
@@ -56,14 +58,6 @@ def create_app() -> FastAPI:
         ok, body = await run_in_threadpool(_readiness)
         return JSONResponse({"status": "ready" if ok else "unavailable", **body}, status_code=200 if ok else 503)
 
-    try:
-        from api.graphql_app import mount_graphql
-    except ModuleNotFoundError as e:
-        if e.name != "api.graphql_app":
-            raise
-    else:
-        mount_graphql(app)
-    from queries.browser.routes import mount_guide
-
+    mount_graphql(app)
     mount_guide(app)  # the Neo4j Browser guide and style at /guide/ (see queries/browser/)
     return app

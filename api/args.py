@@ -32,6 +32,13 @@ def division_code(value: str, field: str = "divisionCode") -> str:
     return value
 
 
+def level(actual: str | None, expected: set[str], code: str, field: str) -> None:
+    """Refuse a division of the wrong level (e.g. a street code where a community is meant), naming the level."""
+    if actual not in expected:
+        raise InputError(f"{field} must be the code of a {' or '.join(sorted(expected))}; {code} is a "
+                         f"{actual or 'division of unknown level'}", field=field)
+
+
 def grid_uid(code: str, scheme: str, field: str = "gridCode") -> str:
     """``scheme:code`` of a grid, after checking both."""
     if not _GRID.match(code):
@@ -46,6 +53,15 @@ def one_of(value: str | None, allowed: frozenset[str], field: str) -> str | None
     if value is not None and value not in allowed:
         raise InputError(f"{field} must be one of {', '.join(sorted(allowed))}; got {value!r}", field=field)
     return value
+
+
+def category(value: str, field: str) -> str:
+    """A resource/need category key, from the key itself or the Chinese word ingest accepts (e.g. 医疗健康)."""
+    key = value.strip() if value.strip() in CATEGORIES else None
+    if key is None:
+        raise InputError(f"{field} must be a category key ({', '.join(sorted(CATEGORIES))}) or its Chinese word "
+                         f"(e.g. 场地阵地, 医疗健康, 养老服务); got {value!r}", field=field)
+    return key
 
 
 def area(grid_code: str | None, division_code_: str | None, scheme: str) -> dict[str, Any]:

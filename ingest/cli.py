@@ -50,7 +50,7 @@ def ingest(
     kind: Annotated[str | None, typer.Argument(help=_KIND_HELP, show_default=False)] = None,
     files: Annotated[list[Path] | None, typer.Argument(help="One or more files of that kind.",
                                                       show_default=False)] = None,
-    format: Annotated[str | None, typer.Option(  # noqa: A002 - the option's name
+    format: Annotated[str | None, typer.Option(
         "--format", help=_help("format"))] = None,
     encoding: Annotated[str | None, typer.Option(help=_help("encoding"))] = None,
     sheet: Annotated[str | None, typer.Option(help=_help("sheet"))] = None,

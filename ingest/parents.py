@@ -40,7 +40,7 @@ class ParentLinks:
     """The spool of one run's parent references, then the pass that links them."""
 
     def __init__(self, dry_run: bool = False) -> None:
-        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed in link()
+        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # closed in link()
         self.dry_run = dry_run
         # a dry run writes nothing, so its children find this run's parents here (a dry run's memory only)
         self._in_run: dict[tuple[str, str], str] = {}

@@ -17,7 +17,7 @@ from dataclasses import field as _field
 from typing import Any
 
 
-class RowReject(Exception):  # noqa: N818 - a control-flow signal, not an error of the program
+class RowReject(Exception):  # a control-flow signal, not an error of the program
     """Raised by a transform: the row cannot be loaded. ``field`` is the field (mapped to the file's column)."""
 
     def __init__(self, field: str | None, reason: str) -> None:

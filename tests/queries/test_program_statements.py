@@ -16,7 +16,7 @@ import pytest
 from query_helpers import create_model_tokens
 from typer.testing import CliRunner
 
-from graph.cli import app
+from gridlink.cli import app
 from queries.catalog import NamedQuery, catalog, generated, group, groups, statement
 from queries.errors import QueryParameterError
 
@@ -50,9 +50,8 @@ def _string_constants(path: Path) -> Iterator[tuple[int, str]]:
 
 
 def test_no_inline_cypher_in_the_ingest() -> None:
-    # ingest/writes.py generates its statements from the specs (listed by `query list --all`, tested below);
-    # bench.py is a benchmark script that measures its own statements (issue #10 moves it out of the package)
-    modules = [p for p in (ROOT / "ingest").glob("*.py") if p.name not in ("writes.py", "bench.py")]
+    # ingest/writes.py generates its statements from the specs (listed by `query list --all`, tested below)
+    modules = [p for p in (ROOT / "ingest").rglob("*.py") if p.name != "writes.py"]
     found = [f"{p.name}:{line}" for p in modules for line, text in _string_constants(p) if _CYPHER.search(text)]
     assert found == []
 

@@ -2,7 +2,7 @@
 
 A script, not a pytest test: Chromium is not on a fresh machine. It installs nothing; when Chromium, chromedriver
 or selenium is missing it says how to get them (``apt-get install -y chromium chromium-driver`` and
-``pip install -e '.[browser]'``) and exits 2.
+``pip install -e '.[test]'``) and exits 2.
 
 Two ways to run it::
 
@@ -52,7 +52,7 @@ def _tools() -> tuple[str, str]:
     try:
         import selenium  # noqa: F401
     except ModuleNotFoundError:
-        missing.append(".venv/bin/pip install -e '.[browser]'   (selenium)")
+        missing.append(".venv/bin/pip install -e '.[test]'   (selenium)")
     if missing:
         print("missing tools; install them with:\n  " + "\n  ".join(missing), file=sys.stderr)
         sys.exit(2)

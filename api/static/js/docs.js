@@ -1,0 +1,14 @@
+// Swagger UI for the API's OpenAPI document, from the vendored swagger-ui-dist (no CDN, no inline script).
+(function () {
+  "use strict";
+  var el = document.getElementById("swagger-ui");
+  window.ui = SwaggerUIBundle({
+    url: el.getAttribute("data-openapi"),
+    dom_id: "#swagger-ui",
+    layout: "BaseLayout",
+    deepLinking: true,
+    showExtensions: true,
+    showCommonExtensions: true,
+    presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset]
+  });
+})();

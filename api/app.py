@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from api.map import mount_map
 from api.pages import mount_pages
 from graph.driver import close_driver, get_driver
 from graph.schema import current_version, migrations
@@ -59,6 +60,7 @@ def create_app() -> FastAPI:
         return JSONResponse({"status": "ready" if ok else "unavailable", **body}, status_code=200 if ok else 503)
 
     mount_pages(app)
+    mount_map(app)  # /map and /map/data (api/map.py)
     try:
         from api.graphql_app import mount_graphql
     except ModuleNotFoundError as e:

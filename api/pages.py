@@ -28,8 +28,13 @@ def template(name: str) -> str:
 
 
 def page(name: str, lang: str, **values: str) -> str:
-    """Fill a template: ``{lang}`` plus ``values`` (HTML-escaped here; translate them before)."""
-    escaped = {k: html.escape(v, quote=True) for k, v in values.items()}
+    """Fill a template: ``{lang}`` plus ``values`` (HTML-escaped here; translate them before).
+
+    ``messages`` is JSON for a ``<script type="application/json">`` data block, whose text is not HTML-decoded:
+    it is kept as is but for ``<``, written ``\u003c`` so the text cannot close the block.
+    """
+    escaped = {k: v.replace("<", "\\u003c") if k == "messages" else html.escape(v, quote=True)
+               for k, v in values.items()}
     return template(name).format(lang="zh-CN" if lang == "zh" else lang, **escaped)
 
 

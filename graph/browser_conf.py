@@ -34,7 +34,8 @@ def browser_conf_lines(s: LocalServerSettings) -> list[str]:
     allow = ",".join(dict.fromkeys([host, "127.0.0.1", "localhost", "guides.neo4j.com"]))
     return [
         f"browser.remote_content_hostname_whitelist={allow}",
-        f"browser.post_connect_cmd=play {base}/gridlink.html; style {base}/gridlink.grass",
+        # maxFrames first: Browser's default of 15 frames would push the guide out after a few queries
+        f"browser.post_connect_cmd=config maxFrames: 50; play {base}/gridlink.html; style {base}/gridlink.grass",
     ]
 
 

@@ -5,13 +5,13 @@
 // description: returns the project as it is now and writes nothing.
 // params: clientMutationId (str), inputHash (str), nonce (str), uid (str), result (str), to (str), on (date), evaluation (str or null), rating (int or null)
 // returns: problems, replayed, mutation, inputHash, project
-// example: :param clientMutationId => null
-// example: :param inputHash => null
-// example: :param nonce => null
-// example: :param uid => null
-// example: :param result => null
-// example: :param to => null
-// example: :param on => null
+// example: :param clientMutationId => 'guide-advance-1'
+// example: :param inputHash => 'guide'
+// example: :param nonce => 'guide-1'
+// example: :param uid => 'proj-guide-1'
+// example: :param result => '{"mutation": "advanceProject", "uid": "proj-guide-1"}'
+// example: :param to => 'in_progress'
+// example: :param on => date('2026-07-04')
 // example: :param evaluation => null
 // example: :param rating => null
 OPTIONAL MATCH (prev:ClientMutation {clientMutationId: $clientMutationId})

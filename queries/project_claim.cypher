@@ -6,14 +6,14 @@
 // params: clientMutationId (str), inputHash (str), nonce (str), uid (str), result (str), needUid (str), resourceUid (str), name (str or null),
 // params: leadOrganizationUid (str or null)
 // returns: problems, replayed, mutation, inputHash, project
-// example: :param clientMutationId => null
-// example: :param inputHash => null
-// example: :param nonce => null
-// example: :param uid => null
-// example: :param result => null
-// example: :param needUid => null
-// example: :param resourceUid => null
-// example: :param name => null
+// example: :param clientMutationId => 'guide-claim-1'
+// example: :param inputHash => 'guide'
+// example: :param nonce => 'guide-1'
+// example: :param uid => 'proj-guide-1'
+// example: :param result => '{"mutation": "claimNeed", "uid": "proj-guide-1"}'
+// example: :param needUid => 'need-guide-1'
+// example: :param resourceUid => 'res-guide-1'
+// example: :param name => '周末青少年活动（示例）'
 // example: :param leadOrganizationUid => null
 OPTIONAL MATCH (prev:ClientMutation {clientMutationId: $clientMutationId})
 OPTIONAL MATCH (n:Need {uid: $needUid})

@@ -10,6 +10,7 @@ PAGES: tuple[tuple[str, dict[str, str]], ...] = (
     ("/graphql", {"accept": "text/html"}),
     ("/docs", {}),
     ("/guide/gridlink.html", {}),
+    ("/map", {}),
 )
 #: attributes that make a browser fetch something
 _FETCHING = {("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src"),

@@ -71,7 +71,33 @@ def test_guide_runs_every_named_query_with_its_examples() -> None:
 
 def test_params_block_is_the_header_examples() -> None:
     q = catalog()["explore_resources_by_category"]
-    assert params_block(q) == ":param code => '510107005000';\n:param category => 'venue'"
+    assert params_block(q) == ":params {code: '510107005000', category: 'venue'}"
+
+
+def test_params_block_keeps_nulls_inside_one_map() -> None:
+    # Browser silently ignored the old blocks of `:param x => null` lines ending in null (need_list and six others)
+    q = catalog()["need_list"]
+    block = params_block(q)
+    assert block.startswith(":params {gridUid: null, divisionCode: '510107005001'") and block.endswith("}")
+    assert "\n" not in block and set(q.params) <= set(re.findall(r"(\w+): ", block))
+
+
+def test_write_queries_have_their_own_chapter_last() -> None:
+    from queries.browser.guide import WRITES, group
+
+    chapters = group()
+    assert chapters[-1][0] == WRITES
+    assert {q.name for q in chapters[-1][1]} == {q.name for q in catalog().values() if q.write}
+    assert all(not q.write for _, members in chapters[:-1] for q in members)
+
+
+def test_guide_keeps_itself_on_screen_and_has_a_legend() -> None:
+    from queries.browser.legend import label_colours
+
+    html = render(lang="en")
+    assert ":config maxFrames: 50" in html
+    for label in ("Division", "Grid", "PartyOrganization", "Resource", "Need", "Project"):
+        assert f'background:{label_colours()[label]}"></span><b>{label}</b>' in html
 
 
 def test_chapters_follow_the_analyst_path() -> None:
@@ -79,6 +105,7 @@ def test_chapters_follow_the_analyst_path() -> None:
     assert chapter_of("explore_community_party_chain").title == "Party organizations"
     assert chapter_of("resources_for_grid").title == "Co-construction"
     assert chapter_of("something_new").title == "More named queries"
+    assert chapter_of("need_publish", write=True).title == "Write queries"
     html = render()
     order = [html.index(f'data-query="{n}"') for n in ("explore_model_overview", "explore_grids_without_party_branch",
                                                         "explore_community_party_chain", "explore_org_neighbourhood",
@@ -171,7 +198,7 @@ def test_conf_lines_play_the_guide_and_apply_the_style(monkeypatch: pytest.Monke
         reset_settings()
     assert lines == {
         "browser.remote_content_hostname_whitelist": "127.0.0.1,localhost,guides.neo4j.com",
-        "browser.post_connect_cmd": "play http://127.0.0.1:8123/guide/gridlink.html; "
+        "browser.post_connect_cmd": "config maxFrames: 50; play http://127.0.0.1:8123/guide/gridlink.html; "
                                     "style http://127.0.0.1:8123/guide/gridlink.grass",
     }
 

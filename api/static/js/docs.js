@@ -9,6 +9,7 @@
     deepLinking: true,
     showExtensions: true,
     showCommonExtensions: true,
+    validatorUrl: null,  // the default sends the spec to validator.swagger.io for a badge image
     presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset]
   });
 })();

@@ -46,7 +46,7 @@ def request_lang(request: Request) -> str:
 EXAMPLE_QUERY = """# {intro}
 # {run}
 {{
-  divisionRoots {{ code name level }}
+  divisions {{ code name level gridCount }}
 }}
 """
 

@@ -68,8 +68,7 @@ _STYLE = """<style type="text/css" media="screen">
 .gridlink-guide pre.runnable { white-space: pre-wrap; font-size: 12px; }
 .gridlink-guide .params { border-left: 3px solid #F28E2B; }
 .gridlink-guide td { padding: 2px 8px 2px 0; vertical-align: top; }
-.gridlink-guide .swatch { display: inline-block; width: 14px; height: 14px; border-radius: 7px; margin-right: 6px;
-  vertical-align: middle; }
+.gridlink-guide .swatch { margin-right: 6px; vertical-align: middle; }
 .gridlink-guide .write { border-left: 3px solid #E15759; padding-left: 8px; }
 </style>"""
 
@@ -98,16 +97,20 @@ def group(queries: dict[str, NamedQuery] | None = None) -> list[tuple[Chapter, l
 
 
 def params_block(q: NamedQuery) -> str:
-    """The example parameters as one ``:params {...}`` command (empty when the query takes none).
+    """The example parameters as a runnable block of ``:param name => value`` lines (empty without parameters).
 
-    One map, not a ``:param`` line per parameter: Browser evaluates the map as Cypher (``RETURN {...}``), so a
-    ``null`` value is kept, and ``:params`` replaces every parameter, so no value left over from an earlier slide
-    leaks into this one. (A block of ``:param x => null`` lines ending in ``null`` is silently ignored by Browser.)
+    Browser silently ignores a block whose text ends in ``null``, so the null-valued lines come first and the
+    block ends on a value. ``:param`` lines keep each value's Cypher type; a ``:params {...}`` map would be
+    shorter but Browser turns its integers into floats (``LIMIT 20.0`` then fails). Only when every value is
+    null is the block one map (there is no integer to lose then).
     """
     values = example_values(q)
     if not values:
         return ""
-    return ":params {" + ", ".join(f"{k}: {v}" for k, v in values.items()) + "}"
+    if all(v == "null" for v in values.values()):
+        return ":params {" + ", ".join(f"{k}: null" for k in values) + "}"
+    ordered = sorted(values.items(), key=lambda kv: kv[1] != "null")  # stable: nulls first, then declared order
+    return ";\n".join(f":param {k} => {v}" for k, v in ordered)
 
 
 def example_values(q: NamedQuery) -> dict[str, str]:
@@ -173,7 +176,8 @@ class _Slides:
     def legend(self) -> str:
         _ = self._
         colours = label_colours()
-        rows = [f'      <tr><td><span class="swatch" style="background:{colours[label]}"></span><b>{_e(label)}</b>'
+        rows = [f'      <tr><td><svg class="swatch swatch-{_e(label)}" width="14" height="14"><circle cx="7" cy="7" '
+                f'r="6" fill="{colours[label]}"/></svg><b>{_e(label)}</b>'
                 f"</td><td>{_e(_(text))}</td></tr>" for label, text in LEGEND if label in colours]
         return "\n".join(rows)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from shapely.geometry import Polygon, shape
 
 from api.map import GRID_TOLERANCE, build_map_data
@@ -59,3 +60,15 @@ def test_outlines_are_the_union_of_their_grids() -> None:
 def test_grids_without_a_boundary_are_left_out() -> None:
     row = _row("LOCAL:1", 104.0, "c1", 1, 1, 0) | {"boundary": None}
     assert build_map_data([row])["grids"]["features"] == []
+
+
+def test_browser_tests_skip_locally_but_fail_in_ci_without_chromium(monkeypatch: pytest.MonkeyPatch) -> None:
+    import browser_helpers
+
+    monkeypatch.setattr(browser_helpers.shutil, "which", lambda name: None)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="chromium"):
+        browser_helpers.require_browser()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="in CI they must run"):
+        browser_helpers.require_browser()

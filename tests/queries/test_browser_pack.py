@@ -71,15 +71,17 @@ def test_guide_runs_every_named_query_with_its_examples() -> None:
 
 def test_params_block_is_the_header_examples() -> None:
     q = catalog()["explore_resources_by_category"]
-    assert params_block(q) == ":params {code: '510107005000', category: 'venue'}"
+    assert params_block(q) == ":param code => '510107005000';\n:param category => 'venue'"
 
 
-def test_params_block_keeps_nulls_inside_one_map() -> None:
+def test_params_block_puts_nulls_first() -> None:
     # Browser silently ignored the old blocks of `:param x => null` lines ending in null (need_list and six others)
     q = catalog()["need_list"]
     block = params_block(q)
-    assert block.startswith(":params {gridUid: null, divisionCode: '510107005001'") and block.endswith("}")
-    assert "\n" not in block and set(q.params) <= set(re.findall(r"(\w+): ", block))
+    lines = block.split(";\n")
+    assert lines[0] == ":param gridUid => null" and not lines[-1].endswith("null")
+    assert lines[-3:] == [":param divisionCode => '510107005001'", ":param first => 20", ":param withTotal => true"]
+    assert {ln.split()[1] for ln in lines} == set(q.params)
 
 
 def test_write_queries_have_their_own_chapter_last() -> None:
@@ -97,7 +99,9 @@ def test_guide_keeps_itself_on_screen_and_has_a_legend() -> None:
     html = render(lang="en")
     assert ":config maxFrames: 50" in html
     for label in ("Division", "Grid", "PartyOrganization", "Resource", "Need", "Project"):
-        assert f'background:{label_colours()[label]}"></span><b>{label}</b>' in html
+        # an SVG fill attribute: Browser strips style attributes and <style> from a guide
+        assert f'<svg class="swatch swatch-{label}" width="14" height="14"><circle cx="7" cy="7" r="6" ' \
+               f'fill="{label_colours()[label]}"/></svg><b>{label}</b>' in html
 
 
 def test_chapters_follow_the_analyst_path() -> None:

@@ -11,10 +11,12 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from api.graphql_app import mount_graphql
 from api.map import mount_map
 from api.pages import mount_pages
 from graph.driver import close_driver, get_driver
 from graph.schema import current_version, migrations
+from queries.browser.routes import mount_guide
 
 log = logging.getLogger(__name__)
 
@@ -59,16 +61,8 @@ def create_app() -> FastAPI:
         ok, body = await run_in_threadpool(_readiness)
         return JSONResponse({"status": "ready" if ok else "unavailable", **body}, status_code=200 if ok else 503)
 
-    mount_pages(app)
-    mount_map(app)  # /map and /map/data (api/map.py)
-    try:
-        from api.graphql_app import mount_graphql
-    except ModuleNotFoundError as e:
-        if e.name != "api.graphql_app":
-            raise
-    else:
-        mount_graphql(app)
-    from queries.browser.routes import mount_guide
-
+from api.graphql_app import mount_graphql
+from api.map import mount_map
+from api.pages import mount_pages
     mount_guide(app)  # the Neo4j Browser guide and style at /guide/ (see queries/browser/)
     return app

@@ -6,7 +6,7 @@ from fastapi import HTTPException, Request
 from strawberry.fastapi import BaseContext
 
 from api.auth import KeyRing, Role
-from graph.settings import ApiSettings
+from api.settings import ApiSettings
 
 
 class Context(BaseContext):

@@ -13,7 +13,7 @@ from api.auth import KeyRing
 from api.context import context_getter
 from api.pages import graphiql_html, request_lang
 from api.schema import build_schema
-from graph.settings import get_api_settings
+from api.settings import get_api_settings
 
 #: bytes of one request: a document is at most ``max_tokens`` tokens, so only huge variables come near this
 MAX_BODY_BYTES = 1_000_000
@@ -27,7 +27,7 @@ class _Router(GraphQLRouter[object, None]):
     strawberry; megabyte strings in variables went all the way to Neo4j.
     """
 
-    def decode_json(self, data: str | bytes) -> object:  # noqa: D102
+    def decode_json(self, data: str | bytes) -> object:
         if len(data) > MAX_BODY_BYTES:
             raise HTTPException(413, f"the request is {len(data)} bytes; the limit is {MAX_BODY_BYTES} bytes")
         try:

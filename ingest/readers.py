@@ -8,6 +8,9 @@ out in scientific form (``9.13501E+17``) so the code checks can flag it instead 
 
 A row that cannot be read (bad JSON, more cells than headers) still yields, with the reason under :data:`ERROR`,
 so it ends up rejected and reported rather than lost.
+
+Size: the four formats share the header search, the cell sanitizing and the row-number contract above; one module
+keeps that contract in one place (a split per format would need all of them to import the same private helpers).
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ _XLSX_ERRORS: tuple[type[BaseException], ...] = (
 Row = tuple[int, dict[str, Any]]
 
 
-def detect_format(path: Path, format: str | None = None) -> str:  # noqa: A002 - the CLI option's name
+def detect_format(path: Path, format: str | None = None) -> str:
     """The format named by ``format`` or the file extension.
 
     Raises:
@@ -61,7 +64,7 @@ def detect_format(path: Path, format: str | None = None) -> str:  # noqa: A002 -
     return fmt
 
 
-def read_rows(path: str | Path, format: str | None = None, encoding: str | None = None,  # noqa: A002
+def read_rows(path: str | Path, format: str | None = None, encoding: str | None = None,
               sheet: str | int | None = None,
               known_headers: Collection[str] | None = None) -> Iterator[Row]:
     """Rows of one file as ``(row_number, {header: value})``.

@@ -123,7 +123,7 @@ def test_cli_exit_code_and_summary(places_graph: neo4j.Driver, tmp_path: Path,
                                    csv_writer: Callable[..., Path]) -> None:
     from typer.testing import CliRunner
 
-    from graph.cli import app
+    from gridlink.cli import app
 
     path = csv_writer("ent.csv", ENT_HEADER, enterprise_rows() + BAD_ROWS[1:])
     runner = CliRunner()

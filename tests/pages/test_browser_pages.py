@@ -27,8 +27,8 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 def api(driver: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The API serving a small demo graph (scale 300), as `gridlink up` would with the default one."""
     require_browser()
-    from ingest.demo.generate import generate
-    from ingest.demo.load import load_set
+    from gridlink.demo.generate import generate
+    from gridlink.demo.load import load_set
 
     folder: Path = tmp_path_factory.mktemp("browser-demo")
     generate(folder, scale=300, district="510107", seed=7)

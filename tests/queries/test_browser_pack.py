@@ -12,9 +12,9 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from graph.browser_conf import browser_conf_lines
 from graph.server import dist_dir, provision
 from graph.settings import get_server_settings
+from queries.browser.conf import browser_conf_lines
 from queries.browser.guide import chapter_of, params_block, render
 from queries.browser.routes import mount_guide, style_text
 from queries.catalog import catalog
@@ -189,17 +189,9 @@ def test_routes_serve_guide_and_style_to_the_browser_origin() -> None:
     assert style.status_code == 200 and style.text == style_text()
 
 
-def test_conf_lines_play_the_guide_and_apply_the_style(monkeypatch: pytest.MonkeyPatch) -> None:
-    from graph.settings import reset_settings
+def test_conf_lines_play_the_guide_and_apply_the_style() -> None:
+    lines = dict(line.split("=", 1) for line in browser_conf_lines("0.0.0.0", 8123))  # noqa: S104 - nothing binds
 
-    monkeypatch.setenv("GRIDLINK_API_HOST", "0.0.0.0")  # noqa: S104 - a setting value, nothing binds
-    monkeypatch.setenv("GRIDLINK_API_PORT", "8123")
-    reset_settings()
-    try:
-        lines = dict(line.split("=", 1) for line in browser_conf_lines(get_server_settings()))
-    finally:
-        monkeypatch.undo()
-        reset_settings()
     assert lines == {
         "browser.remote_content_hostname_whitelist": "127.0.0.1,localhost,guides.neo4j.com",
         "browser.post_connect_cmd": "config maxFrames: 50; play http://127.0.0.1:8123/guide/gridlink.html; "
@@ -220,7 +212,7 @@ def _validate(conf_dir: Path, lines: list[str]) -> subprocess.CompletedProcess[s
 
 @pytest.mark.neo4j
 def test_neo4j_strict_validation_accepts_the_browser_settings(tmp_path: Path) -> None:
-    ok = _validate(tmp_path / "ok", browser_conf_lines(get_server_settings()))
+    ok = _validate(tmp_path / "ok", browser_conf_lines("127.0.0.1", 8000))
     assert ok.returncode == 0, ok.stdout + ok.stderr
     # and it does reject an undeclared name (the allowlist spelling that 5.26 does not know)
     bad = _validate(tmp_path / "bad", ["browser.remote_content_hostname_allowlist=127.0.0.1"])

@@ -63,8 +63,8 @@ def _slides() -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def demo(driver: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory) -> neo4j.Driver:
-    from ingest.demo.generate import generate
-    from ingest.demo.load import DEFAULTS, load_set
+    from gridlink.demo.generate import generate
+    from gridlink.demo.load import DEFAULTS, load_set
 
     folder: Path = tmp_path_factory.mktemp("guide-demo")
     generate(folder, **DEFAULTS)

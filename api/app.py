@@ -61,8 +61,8 @@ def create_app() -> FastAPI:
         ok, body = await run_in_threadpool(_readiness)
         return JSONResponse({"status": "ready" if ok else "unavailable", **body}, status_code=200 if ok else 503)
 
-from api.graphql_app import mount_graphql
-from api.map import mount_map
-from api.pages import mount_pages
+    mount_pages(app)
+    mount_map(app)  # /map and /map/data (api/map.py)
+    mount_graphql(app)
     mount_guide(app)  # the Neo4j Browser guide and style at /guide/ (see queries/browser/)
     return app

@@ -90,7 +90,7 @@ def group(queries: dict[str, NamedQuery] | None = None) -> list[tuple[Chapter, l
     out: list[tuple[Chapter, list[NamedQuery]]] = []
     for chapter in (*CHAPTERS, MORE, WRITES):
         members = [q for q in queries.values() if chapter_of(q.name, q.write) == chapter]
-        members.sort(key=lambda q: (not q.name.startswith("explore_"), WRITE_ORDER.get(q.name, 0), q.name))
+        members.sort(key=lambda q: (not q.name.startswith("explore_"), WRITE_ORDER.get(q.name, 9), q.name))
         if members:
             out.append((chapter, members))
     return out

@@ -26,8 +26,9 @@ from typing import Any
 import neo4j
 
 from ingest.cleanup import deactivate_missing, link_duplicates, load_places
+from ingest.compound_index import CompoundIndex, load_compounds
 from ingest.errors import InputError
-from ingest.kinds import NEEDS_PLACES, ORG_KINDS, transform
+from ingest.kinds import NEEDS_COMPOUNDS, NEEDS_PLACES, ORG_KINDS, transform
 from ingest.lanes import InFlight, Item, batches
 from ingest.load import BatchResult, Loader
 from ingest.mapping import BoundMapping, Mapping, load_mapping
@@ -116,7 +117,8 @@ def ingest_files(kind: str, paths: Sequence[str | Path], *, format: str | None =
     if not dry_run:
         migrate(drv)
     places = load_places(drv, db) if kind in NEEDS_PLACES else Places()
-    ctx = Context(places, crs, pseudonym_key() if kind == "party-members" else b"")
+    compounds = load_compounds(drv, db) if kind in NEEDS_COMPOUNDS else CompoundIndex()
+    ctx = Context(places, crs, pseudonym_key() if kind == "party-members" else b"", compounds)
     loader = Loader(drv, db, run_id, src, dry_run=dry_run)
     report_path = Path(report) if report else Path("ingest-reports") / f"{run_id}.jsonl"
     summary.report_path = str(report_path)

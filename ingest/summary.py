@@ -7,8 +7,9 @@ from typing import Any
 
 #: every kind ``gridlink ingest KIND`` accepts, in the order a full load runs them
 KINDS: tuple[str, ...] = (
-    "divisions", "grids", "enterprises", "public-units", "social-orgs", "party-orgs",
-    "resources", "needs", "projects", "agreements", "memberships", "party-members",
+    "divisions", "grids", "enterprises", "public-units", "social-orgs", "compounds", "party-orgs",
+    "owner-committees", "resources", "needs", "projects", "agreements", "memberships", "party-members",
+    "work-orders",
 )
 
 #: the four outcomes of an input row; every row ends in exactly one

@@ -10,6 +10,7 @@ from ingest.cells import name_norm, parse_time
 from ingest.codes import check_uscc
 from ingest.records import Issue, Lookup, Record, RowReject
 from ingest.transform import Context, Fields, division_ref, place
+from ingest.transform_compounds import compound_of
 
 
 def _category(f: Fields) -> str:
@@ -87,6 +88,9 @@ def transform_need(f: Fields, ctx: Context) -> Record:
     }
     rec = Record("need", uid, props)
     place(rec, f, ctx)
+    placed = rec.rels.get("inDivision")
+    if hit := compound_of(f, ctx, str(placed[0]["k"]) if placed else None):
+        rec.add_rel("inCompound", hit.uid)
     _org(rec, "raisedBy", f, "raisedByUscc")
     return rec
 

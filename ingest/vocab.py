@@ -28,9 +28,10 @@ CATEGORIES: dict[str, str] = {
 }
 CATEGORY_KEYS = frozenset(CATEGORIES.values())
 
-PARTY_CATEGORIES = frozenset(["党委", "党工委", "党总支", "党支部", "联合党支部"])
+PARTY_CATEGORIES = frozenset(["党委", "党工委", "党总支", "党支部", "联合党支部", "党小组"])
 PARTY_CATEGORY_ALIASES = {"基层党委": "党委", "党总支部": "党总支", "总支": "党总支", "支部": "党支部",
-                          "联合支部": "联合党支部", "街道党工委": "党工委"}
+                          "联合支部": "联合党支部", "街道党工委": "党工委", "楼栋党小组": "党小组",
+                          "小区党小组": "党小组", "小组": "党小组", "小区党支部": "党支部"}
 
 NEED_STATUS = {"待认领": "open", "发布": "open", "open": "open", "已认领": "claimed", "claimed": "claimed",
                "已关闭": "closed", "关闭": "closed", "已完成": "closed", "closed": "closed"}

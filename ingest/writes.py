@@ -72,6 +72,7 @@ class RelSpec:
 _IN_GRID = Slot("inGrid", "IN_GRID", "Grid", "uid")
 _IN_DIV = Slot("inDivision", "IN_DIVISION", "Division", "code")
 _PLACE = (_IN_GRID, _IN_DIV)
+_IN_COMPOUND = Slot("inCompound", "IN_COMPOUND", "Compound", "uid")
 
 SPECS: dict[str, NodeSpec | RelSpec] = {s.name: s for s in (
     NodeSpec("division", "Division", "code",
@@ -85,10 +86,18 @@ SPECS: dict[str, NodeSpec | RelSpec] = {s.name: s for s in (
         Slot("hosts", "HOSTED_BY", "Organization", "uid"),
         Slot("leadsDivision", "LEADS", "Division", "code"),
         Slot("leadsGrid", "LEADS", "Grid", "uid"),
+        Slot("leadsCompound", "LEADS", "Compound", "uid"),
     ), track_active=True),
+    # below the grid (issue #12)
+    NodeSpec("compound", "Compound", "uid", slots=_PLACE + (
+        Slot("managedBy", "MANAGES", "Organization", "uid", outgoing=False),)),
+    NodeSpec("owners_committee", "Organization", "uid", ("OwnersCommittee",), _PLACE + (
+        Slot("represents", "REPRESENTS", "Compound", "uid"),), track_active=True),
+    NodeSpec("work_order", "WorkOrder", "uid", slots=_PLACE + (_IN_COMPOUND,)),
     NodeSpec("resource", "Resource", "uid", slots=_PLACE + (
         Slot("provider", "PROVIDES", "Organization", "uid", outgoing=False),)),
-    NodeSpec("need", "Need", "uid", slots=_PLACE + (Slot("raisedBy", "RAISED_BY", "Organization", "uid"),)),
+    NodeSpec("need", "Need", "uid", slots=_PLACE + (Slot("raisedBy", "RAISED_BY", "Organization", "uid"),
+                                                     _IN_COMPOUND)),
     NodeSpec("project", "Project", "uid", slots=_PLACE + (
         Slot("addresses", "ADDRESSES", "Need", "uid"),
         Slot("uses", "USES", "Resource", "uid"),
@@ -102,6 +111,7 @@ SPECS: dict[str, NodeSpec | RelSpec] = {s.name: s for s in (
         Slot("memberOf", "MEMBER_OF", "PartyOrganization", "uid"),
         Slot("reportedTo", "REPORTED_TO", "Division", "code"),
         _IN_GRID,
+        Slot("residesIn", "RESIDES_IN", "Compound", "uid"),
     )),
     RelSpec("member_of", "MEMBER_OF", "Organization", "uid", "Alliance", "uid", merge_to=True, to_slots=(
         Slot("coversDivision", "COVERS", "Division", "code"),
@@ -167,7 +177,7 @@ def _slot_call(s: Slot) -> str:
             f"  {_find(s, 't', 'it.k')}\n"
             f"  MERGE (n){_arrow(s, 'r')}(t)\n"
             f"  ON CREATE SET r.firstRunId = $runId\n"
-            f"  SET {_prov('r')}\n}}")
+            f"  SET r += it.p, {_prov('r')}\n}}")
 
 
 @cache

@@ -27,6 +27,7 @@ from queries.catalog import get, to_query
 
 T = TypeVar("T")
 Row = dict[str, Any]
+Run = Callable[[str, dict[str, Any]], list[Row]]
 
 # what "the database is not there" looks like to the driver
 _UNAVAILABLE = (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired,
@@ -59,20 +60,23 @@ async def read(name: str, params: dict[str, Any]) -> list[Row]:
     return await run_in_threadpool(read_sync, name, params)
 
 
-def write_sync(name: str, params: dict[str, Any], check: Callable[[list[Row]], T]) -> T:
+def write_sync(name: str, params: dict[str, Any], check: Callable[[list[Row], Run], T]) -> T:
     """Run a named write query in one managed transaction.
 
     Args:
         name: the query.
         params: its parameters.
-        check: called inside the transaction with the rows; raising (e.g. an :class:`api.errors.ApiError`)
-            rolls the whole transaction back.
+        check: called inside the transaction with the rows and a function that runs another named query in the
+            same transaction; raising (e.g. an :class:`api.errors.ApiError`) rolls the whole transaction back.
     """
-    q, full = get(name), _params(name, params)
+    full = _params(name, params)
 
     @neo4j.unit_of_work(metadata={"query": name}, timeout=get_neo4j_settings().query_timeout_s)
     def work(tx: neo4j.ManagedTransaction) -> T:
-        return check([dict(r) for r in tx.run(to_query(q).text, full)])
+        def run(other: str, given: dict[str, Any]) -> list[Row]:
+            return [dict(r) for r in tx.run(to_query(get(other)).text, _params(other, given))]
+
+        return check(run(name, full), run)
 
     try:
         with get_driver().session(database=database()) as s:
@@ -81,6 +85,6 @@ def write_sync(name: str, params: dict[str, Any], check: Callable[[list[Row]], T
         raise Neo4jUnavailableError() from e
 
 
-async def write(name: str, params: dict[str, Any], check: Callable[[list[Row]], T]) -> T:
+async def write(name: str, params: dict[str, Any], check: Callable[[list[Row], Run], T]) -> T:
     """:func:`write_sync` in the threadpool."""
     return await run_in_threadpool(write_sync, name, params, check)

@@ -25,7 +25,7 @@ class _Router(GraphQLRouter[object, None]):
     strawberry; megabyte strings in variables went all the way to Neo4j.
     """
 
-    def decode_json(self, data: str | bytes) -> object:  # noqa: D102
+    def decode_json(self, data: str | bytes) -> object:
         if len(data) > MAX_BODY_BYTES:
             raise HTTPException(413, f"the request is {len(data)} bytes; the limit is {MAX_BODY_BYTES} bytes")
         try:

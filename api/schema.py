@@ -60,7 +60,7 @@ class MaskUnexpectedErrors(MaskErrors):
     def __init__(self) -> None:
         super().__init__(should_mask_error=_unexpected, error_message="Unexpected error.")
 
-    def anonymise_error(self, error: GraphQLError) -> GraphQLError:  # noqa: D102
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         error_id = uuid.uuid4().hex[:12]
         log.error("unexpected error %s at %s", error_id, error.path, exc_info=error.original_error)
         return GraphQLError(f"Unexpected error (id {error_id}); it is logged on the server.", nodes=error.nodes,
@@ -76,7 +76,7 @@ class GridlinkSchema(strawberry.Schema):
     path only; unexpected errors are logged, with their traceback, by :class:`MaskUnexpectedErrors`.
     """
 
-    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:  # noqa: D102
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
         for error in errors:
             code = (error.extensions or {}).get("code", "GRAPHQL_VALIDATION_FAILED")
             log.info("request error %s at %s", code, error.path)

@@ -25,6 +25,10 @@ class ApiSettings(BaseSettings):
     max_tokens: int = 2000
     max_aliases: int = 15
     max_page_size: int = 100
+    # full-text search is paged by offset over hits collected in one query: only the first this many are reachable
+    max_search_hits: int = Field(default=1000, ge=1)
+    # counts of party members below this are suppressed (null) for roles that may not see personal data
+    min_member_count: int = Field(default=3, ge=1)
     # API keys: "key:role" pairs separated by commas; roles are reader, planner, admin.
     # Empty means the demo keys below are active (a warning is logged at start).
     keys: SecretStr = SecretStr("")

@@ -1,9 +1,11 @@
-"""The domain vocabulary, declared once: each table maps a key (what the graph stores) to the words registries and
-users write for it, the first word being the one shown to users.
+"""The domain vocabulary, declared once: resource categories, statuses, organization and party kinds, code shapes.
 
-Below the grid (issue #12): compound types, property-management modes, owners' committee types, 12345 work-order
-categories, statuses and satisfaction, and the five steps (五步工作法). The ingest value maps derive from these with
-:func:`word_map`; the API's allowed values are their keys.
+Every other copy is derived from here: the ingest value maps (registry words -> keys, :mod:`ingest.vocab`), the
+API's allowed values and pydantic literals (:mod:`api.args`, :mod:`api.inputs`), and the tables of
+``graph/MODEL.md`` (checked by a test). ``tests/graph/test_vocab.py`` fails when a copy of a list appears elsewhere.
+
+Each table maps a key (what the graph stores) to the words registries and users write for it, the first word
+being the one shown to users.
 """
 
 from __future__ import annotations
@@ -12,6 +14,87 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 K = TypeVar("K", str, int)
+
+#: resource/need categories (shared by resources and needs): key -> Chinese words, the first is the label
+CATEGORIES: Mapping[str, tuple[str, ...]] = {
+    "venue": ("场地阵地", "场地", "阵地"),
+    "volunteer": ("志愿服务", "志愿者"),
+    "funding": ("资金",),
+    "legal": ("法律服务", "法律", "法律援助"),
+    "medical": ("医疗健康", "医疗", "健康医疗"),
+    "education": ("教育辅导", "教育"),
+    "elderly": ("养老服务", "养老"),
+    "childcare": ("托育",),
+    "disability": ("助残",),
+    "hardship": ("困难帮扶",),
+    "mediation": ("矛盾调解",),
+    "environment": ("环境整治",),
+    "safety": ("治安巡逻",),
+    "culture": ("文体活动",),
+    "employment": ("就业岗位", "就业"),
+    "equipment": ("设备物资", "物资"),
+    "training": ("培训讲座",),
+    "convenience": ("便民服务",),
+    "other": ("其他",),
+}
+CATEGORY_KEYS: tuple[str, ...] = tuple(CATEGORIES)
+
+#: Organization.status: key -> 登记状态 wordings of the enterprise, social-organization and public-unit registries
+#: (wording differs by province and registry; bracketed forms are folded by :func:`status_words` callers)
+ORG_STATUSES: Mapping[str, tuple[str, ...]] = {
+    "ACTIVE": ("存续", "开业", "正常", "登记", "确立", "在业", "在营", "经营", "在营在册", "有效", "在册", "迁入",
+               "active"),
+    "REVOKED": ("吊销", "吊销,未注销", "吊销，未注销", "吊销未注销", "已吊销", "吊销,已注销", "吊销，已注销", "撤销",
+                "已撤销", "revoked"),
+    "CANCELLED": ("注销", "已注销", "注吊销", "cancelled", "canceled"),
+    "MOVED": ("迁出", "已迁出", "moved"),
+    "SUSPENDED": ("停业", "歇业", "suspended"),
+    "LIQUIDATING": ("清算", "清算中", "liquidating"),
+    "UNKNOWN": (),
+}
+ORG_STATUS_KEYS: tuple[str, ...] = tuple(ORG_STATUSES)
+
+#: Organization.kind: key -> the Chinese name
+ORG_KINDS: Mapping[str, tuple[str, ...]] = {
+    "enterprise": ("企业",), "public_unit": ("机关事业单位",), "social_org": ("社会组织",), "party_org": ("党组织",),
+}
+
+#: PartyOrganization.category: the five categories (stored as the Chinese word) and the words exports use
+PARTY_CATEGORIES: Mapping[str, tuple[str, ...]] = {
+    "党委": ("基层党委",), "党工委": ("街道党工委",), "党总支": ("党总支部", "总支"), "党支部": ("支部", "小区党支部"),
+    "联合党支部": ("联合支部",), "党小组": ("楼栋党小组", "小区党小组"),
+}
+
+NEED_STATUSES: Mapping[str, tuple[str, ...]] = {
+    "open": ("待认领", "发布"), "claimed": ("已认领",), "closed": ("已关闭", "关闭", "已完成"),
+}
+PROJECT_STATUSES: Mapping[str, tuple[str, ...]] = {
+    "claimed": ("已认领",), "in_progress": ("实施中", "进行中"), "delivered": ("已交付",), "accepted": ("已验收",),
+}
+RESOURCE_STATUSES: Mapping[str, tuple[str, ...]] = {"available": ("可用",), "withdrawn": ("撤回", "停用")}
+#: PartyMember.status
+MEMBER_STATUSES: Mapping[str, tuple[str, ...]] = {
+    "normal": ("正常",), "flowing": ("流动", "流动党员"), "pocket": ("口袋", "口袋党员"),
+    "hidden": ("隐形", "隐身", "隐形党员"),
+}
+#: Alliance.kind
+ALLIANCE_KINDS: Mapping[str, tuple[str, ...]] = {
+    "community_committee": ("社区大党委",), "street_committee": ("街道大工委",), "regional": ("区域化党建联盟",),
+}
+#: MEMBER_OF.type of a membership row
+MEMBERSHIP_TYPES: Mapping[str, tuple[str, ...]] = {
+    "committee": ("兼职委员",), "alliance": ("联盟成员",), "dual_report": ("双报到",),
+}
+#: Need.urgency: 3 high .. 1 low
+URGENCY: Mapping[int, tuple[str, ...]] = {3: ("高", "紧急", "3"), 2: ("中", "一般", "2"), 1: ("低", "1")}
+
+#: a 12-digit statistical division code (the key of Division)
+DIVISION_CODE_PATTERN = r"^\d{12}$"
+#: a grid code or grid scheme: 1-40 letters, digits, ``_`` or ``-``
+GRID_CODE_PATTERN = r"^[0-9A-Za-z_-]{1,40}$"
+#: a unified social credit code's shape (GB 32100-2015: 31 characters, no I, O, Z, S, V)
+USCC_PATTERN = r"^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$"
+
 
 # ---- below the grid: compounds, property management, 12345 work orders (issue #12) ----------------------------
 

@@ -18,12 +18,10 @@ from rich.console import Console
 from api import cli as api_cli
 from api.settings import get_api_settings
 from graph import server
-from graph.errors import GraphError
+from graph.errors import GridlinkError
 from gridlink.demo import cli as demo_cli
 from ingest import cli as ingest_cli
-from ingest.errors import IngestError
 from queries import cli as queries_cli
-from queries.errors import QueryError
 
 # logs and CI capture stderr without a terminal, where rich would assume 80 columns and cut table headers
 console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
@@ -147,11 +145,10 @@ def main() -> None:
     """Console entry point: run the app, turning known errors into a message and a hint, never a traceback."""
     try:
         app()
-    except (GraphError, IngestError, QueryError) as e:
+    except GridlinkError as e:
         console.print(f"[red]error:[/] {e}")
-        hint = getattr(e, "hint", None)
-        if hint:
-            console.print(f"[yellow]how to fix:[/] {hint}")
+        if e.hint:
+            console.print(f"[yellow]how to fix:[/] {e.hint}")
         sys.exit(1)
     except Exception as e:  # noqa: BLE001 - last resort: the driver's errors carry a clear message already
         import neo4j

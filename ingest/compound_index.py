@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import neo4j
 
 from ingest.cells import name_norm
+from ingest.cypher import named
 
 #: a compound name shorter than this is not searched for in address text (一期, 1号院 would match anywhere)
 MIN_ADDRESS_NAME = 3
@@ -87,8 +88,5 @@ def load_compounds(driver: neo4j.Driver, database: str) -> CompoundIndex:
     """Every compound (uid, normalized name, community, first grid) in one read."""
     with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS,
                         notifications_min_severity="OFF") as session:
-        rows = session.run(
-            "MATCH (c:Compound) "
-            "RETURN c.uid AS uid, c.nameNorm AS name, c.communityCode AS community, "
-            "COLLECT { MATCH (c)-[:IN_GRID]->(g:Grid) RETURN g.uid ORDER BY g.uid LIMIT 1 }[0] AS grid").data()
+        rows = session.run(*named("ingest_compounds_index")).data()
     return CompoundIndex.build(CompoundInfo(r["uid"], r["name"] or "", r["community"], r["grid"]) for r in rows)

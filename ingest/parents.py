@@ -19,37 +19,12 @@ import json
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, LiteralString
+from typing import Any
 
 import neo4j
 
 from ingest.cells import name_norm
-
-_BY_ID: LiteralString = (
-    "UNWIND $keys AS k MATCH (n:PartyOrganization {partyOrgId: k}) "
-    "USING INDEX SEEK n:PartyOrganization(partyOrgId) "
-    "WITH k, n ORDER BY CASE WHEN n.source = $source THEN 0 ELSE 1 END, n.uid "
-    "RETURN k, collect(n.uid)[0] AS uid")
-_BY_NAME: LiteralString = (
-    "UNWIND $keys AS k MATCH (n:Organization {nameNorm: k}) USING INDEX SEEK n:Organization(nameNorm) "
-    "WHERE n:PartyOrganization "
-    "WITH k, n ORDER BY CASE WHEN n.source = $source THEN 0 ELSE 1 END, n.uid "
-    "RETURN k, collect(n.uid)[0] AS uid")
-_LINK: LiteralString = """UNWIND $rows AS row
-MATCH (n:Organization {uid: row.key})
-CALL (n, row) {
-  MATCH (n)-[old:SUBORDINATE_TO]->(p)
-  WHERE row.parent IS NULL OR p.uid <> row.parent
-  DELETE old
-}
-CALL (n, row) {
-  WITH n, row WHERE row.parent IS NOT NULL
-  MATCH (t:Organization {uid: row.parent}) WHERE t:PartyOrganization
-  MERGE (n)-[r:SUBORDINATE_TO]->(t)
-  ON CREATE SET r.firstRunId = $runId
-  WITH r, row WHERE row.changed OR r.runId IS NULL
-  SET r.source = $source, r.sourceFile = row.file, r.sourceRow = row.line, r.runId = $runId, r.updatedAt = $now
-}"""
+from ingest.cypher import named
 
 
 @dataclass
@@ -92,10 +67,12 @@ class ParentLinks:
 
     def _resolve(self, session: neo4j.Session, refs: set[str], source: str) -> dict[str, str]:
         ids = {r for r in refs if ("id", r) not in self._in_run}
-        found = {k: uid for k, uid in session.run(_BY_ID, keys=sorted(ids), source=source).values() if uid}
+        by_id = session.run(*named("ingest_parent_by_id", keys=sorted(ids), source=source))
+        found = {k: uid for k, uid in by_id.values() if uid}
         out = {r: self._in_run.get(("id", r)) or found.get(r) for r in refs}
         names = {name_norm(r) for r, uid in out.items() if uid is None}
-        by_name = {k: uid for k, uid in session.run(_BY_NAME, keys=sorted(names), source=source).values() if uid}
+        named_ = session.run(*named("ingest_parent_by_name", keys=sorted(names), source=source))
+        by_name = {k: uid for k, uid in named_.values() if uid}
         return {r: uid for r, uid in ((r, out[r] or self._in_run.get(("name", name_norm(r)))
                                        or by_name.get(name_norm(r))) for r in refs) if uid}
 
@@ -129,4 +106,5 @@ class ParentLinks:
     @staticmethod
     def _write(tx: neo4j.ManagedTransaction, rows: list[dict[str, Any]], run_id: str, source: str,
                now: dt.datetime) -> neo4j.SummaryCounters:
-        return tx.run(_LINK, rows=rows, runId=run_id, source=source, now=now).consume().counters
+        query, params = named("ingest_parent_link", rows=rows, runId=run_id, source=source, now=now)
+        return tx.run(query.text, params).consume().counters  # a transaction takes the text (metadata: per tx)

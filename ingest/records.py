@@ -24,6 +24,9 @@ class RowReject(Exception):  # a control-flow signal, not an error of the progra
         super().__init__(reason)
         self.field = field
         self.reason = reason
+        #: organization kinds: the ``(uid, normalized name)`` the row still names (set by the run, for
+        #: ``--snapshot``: a rejected row is evidence that its organization is in the dump)
+        self.present: tuple[str | None, str | None] = (None, None)
 
 
 @dataclass

@@ -1,16 +1,9 @@
-"""What one ingest run did: :class:`RunSummary`, and the kinds an ingest knows."""
+"""What one ingest run did: :class:`RunSummary` (the kinds: :mod:`ingest.kinds`)."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import Any
-
-#: every kind ``gridlink ingest KIND`` accepts, in the order a full load runs them
-KINDS: tuple[str, ...] = (
-    "divisions", "grids", "enterprises", "public-units", "social-orgs", "compounds", "party-orgs",
-    "owner-committees", "resources", "needs", "projects", "agreements", "memberships", "party-members",
-    "work-orders",
-)
 
 #: the four outcomes of an input row; every row ends in exactly one
 OUTCOMES: tuple[str, ...] = ("loaded", "updated", "unchanged", "rejected")
@@ -32,6 +25,7 @@ class RunSummary:
     rejected: int = 0
     unplaced: int = 0
     flagged: int = 0
+    warnings: int = 0
     report_path: str | None = None
     seconds: float = 0.0
     nodes_written: int = 0

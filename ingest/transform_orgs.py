@@ -15,33 +15,39 @@ from ingest.records import Issue, Lookup, Record, RowReject
 from ingest.transform import MAX_KEY, Context, Fields, area_ref, division_ref, hashed_uid, place
 from ingest.transform_compounds import compound_of
 
-_ORG_FIELDS: dict[str, tuple[str, ...]] = {
-    "enterprises": ("orgType", "legalRep", "capital", "scope", "industry"),
-    "public-units": ("orgType", "legalRep", "sponsor", "funding"),
-    "social-orgs": ("orgType", "legalRep", "supervisor", "registrar"),
-}
-_SPEC = {"enterprises": "enterprise", "public-units": "public_unit", "social-orgs": "social_org"}
-_KIND = {"enterprises": "enterprise", "public-units": "public_unit", "social-orgs": "social_org",
-         "party-orgs": "party_org"}
+
+def present_keys(values: dict[str, Any]) -> tuple[str | None, str | None]:
+    """What a rejected organization row still names: ``(uid, None)`` from a usable credit code, else
+    ``(None, normalized name)``, else ``(None, None)``."""
+    raw_code, raw_name = values.get("uscc"), values.get("name")
+    check = check_uscc(str(raw_code)[:MAX_KEY]) if raw_code else None
+    if check is not None and check.usable:
+        return check.code, None
+    return None, (name_norm(str(raw_name)) or None) if raw_name else None
 
 
 def _identity(f: Fields, kind: str) -> tuple[str | None, dict[str, Any], list[Issue]]:
-    """Name, code properties and issues shared by every organization kind."""
+    """Name, code properties and issues shared by every organization kind (``kind``: the ``kind`` property)."""
     name = f.required("name")
     issues: list[Issue] = []
     check = check_uscc(f.text("uscc", MAX_KEY))
     if check.code is not None and not check.valid:
         issues.append(Issue("flagged", "uscc", f"credit code {check.code}: {check.issue}"))
     props: dict[str, Any] = {
-        "kind": _KIND[kind], "name": name, "nameNorm": name_norm(name), "alias": None,
+        "kind": kind, "name": name, "nameNorm": name_norm(name), "alias": None,
         "uscc": check.code, "usccValid": check.valid if check.code else None, "usccIssue": check.issue,
     }
     return (check.code if check.usable else None), props, issues
 
 
-def transform_org(kind: str, f: Fields, ctx: Context) -> Record:
-    """enterprises / public-units / social-orgs -> an Organization record."""
-    uscc, props, issues = _identity(f, kind)
+def transform_org(spec: str, text_fields: tuple[str, ...], f: Fields, ctx: Context) -> Record:
+    """enterprises / public-units / social-orgs -> an Organization record.
+
+    Args:
+        spec: the write spec, also the organizations' ``kind`` property (``enterprise``…).
+        text_fields: the kind's own text fields, stored as they are (``scope``, ``sponsor``…).
+    """
+    uscc, props, issues = _identity(f, spec)
     status_raw = f.text("status")
     props.update({
         "status": f.lookup("status", vocab.ORG_STATUS, default="UNKNOWN") if status_raw else None,
@@ -50,9 +56,9 @@ def transform_org(kind: str, f: Fields, ctx: Context) -> Record:
         "foundedOn": f.date("foundedOn"),
         "staffCount": f.int("staffCount", 0, 10_000_000) if "staffCount" in f.values else None,
     })
-    for name in _ORG_FIELDS[kind]:
+    for name in text_fields:
         props[name] = f.text(name)
-    rec = Record(_SPEC[kind], "", props, issues=issues)
+    rec = Record(spec, "", props, issues=issues)
     place(rec, f, ctx, address=props["address"])
     rec.key = uscc or hashed_uid(props["nameNorm"], _uid_division(f, rec))
     rec.props["uid"] = rec.key
@@ -80,7 +86,7 @@ def division_ref_text(f: Fields) -> str | None:
 
 def transform_party_org(f: Fields, ctx: Context) -> Record:
     """party-orgs -> a PartyOrganization record (host units and parent resolved later by lookup)."""
-    uscc, props, issues = _identity(f, "party-orgs")
+    uscc, props, issues = _identity(f, "party_org")
     category = f.text("category")
     if category is not None:
         category = vocab.PARTY_CATEGORY_ALIASES.get(category, category)

@@ -1,4 +1,5 @@
-"""Write statements, generated from the static specs below (cartography's query-builder idea).
+"""Write statements, generated from the write specs of the kind registry (:mod:`ingest.kinds`; cartography's
+query-builder idea).
 
 Identifiers in the generated Cypher (labels, keys, relationship types, property names) come only from these
 specs and from the transforms' fixed property names, never from input; every value travels in parameters.
@@ -22,103 +23,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
 from typing import LiteralString
 
+from ingest.kinds import SPECS
+from ingest.specs import NodeSpec, RelSpec, Slot
 
-@dataclass(frozen=True)
-class Slot:
-    """A relationship a row may carry: ``row[name]`` is a list of ``{"k": target key, "p": props}``.
-
-    ``merge_target`` MERGEs the far node by key (``item.t`` holds its properties, set when created): used for
-    parent divisions that may come in a later file.
-    """
-
-    name: str
-    type: str
-    label: str
-    key: str
-    outgoing: bool = True
-    merge_target: bool = False
-
-
-@dataclass(frozen=True)
-class NodeSpec:
-    """A node kind written by MERGE on ``label {key}``, plus its relationship slots."""
-
-    name: str
-    label: str
-    key: str
-    extra_labels: tuple[str, ...] = ()
-    slots: tuple[Slot, ...] = ()
-    track_active: bool = False  # organizations: `active` flag for --snapshot
-
-
-@dataclass(frozen=True)
-class RelSpec:
-    """A row whose main element is a relationship ``(from)-[type]->(to)`` (memberships)."""
-
-    name: str
-    type: str
-    from_label: str
-    from_key: str
-    to_label: str
-    to_key: str
-    merge_to: bool = False  # create the far node (an alliance) from row.target
-    to_slots: tuple[Slot, ...] = field(default_factory=tuple)
-
-
-_IN_GRID = Slot("inGrid", "IN_GRID", "Grid", "uid")
-_IN_DIV = Slot("inDivision", "IN_DIVISION", "Division", "code")
-_PLACE = (_IN_GRID, _IN_DIV)
-_IN_COMPOUND = Slot("inCompound", "IN_COMPOUND", "Compound", "uid")
-
-SPECS: dict[str, NodeSpec | RelSpec] = {s.name: s for s in (
-    NodeSpec("division", "Division", "code",
-             slots=(Slot("partOf", "PART_OF", "Division", "code", merge_target=True),)),
-    NodeSpec("grid", "Grid", "uid", slots=(Slot("partOf", "PART_OF", "Division", "code"),)),
-    NodeSpec("enterprise", "Organization", "uid", ("Enterprise",), _PLACE, track_active=True),
-    NodeSpec("public_unit", "Organization", "uid", ("PublicUnit",), _PLACE, track_active=True),
-    NodeSpec("social_org", "Organization", "uid", ("SocialOrganization",), _PLACE, track_active=True),
-    # SUBORDINATE_TO (the parent) is linked in a second pass: ingest.parents
-    NodeSpec("party_org", "Organization", "uid", ("PartyOrganization",), _PLACE + (
-        Slot("hosts", "HOSTED_BY", "Organization", "uid"),
-        Slot("leadsDivision", "LEADS", "Division", "code"),
-        Slot("leadsGrid", "LEADS", "Grid", "uid"),
-        Slot("leadsCompound", "LEADS", "Compound", "uid"),
-    ), track_active=True),
-    # below the grid (issue #12)
-    NodeSpec("compound", "Compound", "uid", slots=_PLACE + (
-        Slot("managedBy", "MANAGES", "Organization", "uid", outgoing=False),)),
-    NodeSpec("owners_committee", "Organization", "uid", ("OwnersCommittee",), _PLACE + (
-        Slot("represents", "REPRESENTS", "Compound", "uid"),), track_active=True),
-    NodeSpec("work_order", "WorkOrder", "uid", slots=_PLACE + (_IN_COMPOUND,)),
-    NodeSpec("resource", "Resource", "uid", slots=_PLACE + (
-        Slot("provider", "PROVIDES", "Organization", "uid", outgoing=False),)),
-    NodeSpec("need", "Need", "uid", slots=_PLACE + (Slot("raisedBy", "RAISED_BY", "Organization", "uid"),
-                                                     _IN_COMPOUND)),
-    NodeSpec("project", "Project", "uid", slots=_PLACE + (
-        Slot("addresses", "ADDRESSES", "Need", "uid"),
-        Slot("uses", "USES", "Resource", "uid"),
-        Slot("ledBy", "LED_BY", "Organization", "uid"),
-    )),
-    NodeSpec("agreement", "Agreement", "uid", slots=(
-        Slot("signedBy", "SIGNED_BY", "Organization", "uid"),
-        Slot("covers", "COVERS", "Division", "code"),
-    )),
-    NodeSpec("party_member", "PartyMember", "uid", slots=(
-        Slot("memberOf", "MEMBER_OF", "PartyOrganization", "uid"),
-        Slot("reportedTo", "REPORTED_TO", "Division", "code"),
-        _IN_GRID,
-        Slot("residesIn", "RESIDES_IN", "Compound", "uid"),
-    )),
-    RelSpec("member_of", "MEMBER_OF", "Organization", "uid", "Alliance", "uid", merge_to=True, to_slots=(
-        Slot("coversDivision", "COVERS", "Division", "code"),
-        Slot("coversGrid", "COVERS", "Grid", "uid"),
-    )),
-    RelSpec("reported_to", "REPORTED_TO", "Organization", "uid", "Division", "code"),
-)}
+__all__ = ["SPECS", "NodeSpec", "RelSpec", "Slot"]
 
 _PROV_SET = ("{v}.source = $source, {v}.sourceFile = {row}.file, {v}.sourceRow = {row}.line, "
              "{v}.runId = $runId, {v}.updatedAt = $now")

@@ -32,9 +32,8 @@ def _user_errors() -> Iterator[None]:
         yield
     except QueryError as e:
         err.print(f"[red]error:[/] {e}", highlight=False)
-        hint = getattr(e, "hint", None)
-        if hint:
-            err.print(f"[yellow]how to fix:[/] {hint}", highlight=False)
+        if e.hint:
+            err.print(f"[yellow]how to fix:[/] {e.hint}", highlight=False)
         raise typer.Exit(1) from None
 
 

@@ -14,10 +14,6 @@ then ``gridlink demo load --dir demo-1e5`` (docs/benchmarks.md).
 from __future__ import annotations
 
 import argparse
-import os
-import socket
-import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -25,6 +21,7 @@ from collections.abc import Callable
 import httpx
 
 from api.db import read_sync
+from gridlink.bench.common import API_KEYS, pct, serve_api
 
 # what a planning tool's result list shows
 TYPICAL = """query($g: String!, $limit: Int!) { resourcesForGrid(gridCode: $g, limit: $limit) {
@@ -36,13 +33,6 @@ DOCUMENT = """query($g: String!, $limit: Int!) { resourcesForGrid(gridCode: $g, 
     resource { uid name category description capacity status serviceRadiusM location { longitude latitude } }
     provider { uid name kind }
     availability { availableFrom availableTo weekdays opensAt closesAt checkedAt } } } }"""
-BENCH_KEY = "bench-reader-key"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _measure(call: Callable[[str], object], grids: list[str], n: int, warmup: int) -> tuple[list[float], float]:
@@ -55,27 +45,6 @@ def _measure(call: Callable[[str], object], grids: list[str], n: int, warmup: in
         call(grids[i % len(grids)])
         lat.append((time.perf_counter() - s) * 1000)
     return lat, n / (time.perf_counter() - t0)
-
-
-def _pct(values: list[float], p: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1]
-
-
-def _serve(port: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "GRIDLINK_API_KEYS": f"{BENCH_KEY}:reader", "GRIDLINK_API_GRAPHIQL": "false"}
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host",
-                             "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"],
-                            env=env)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
-                return proc
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    proc.terminate()
-    raise SystemExit("the API did not become ready within 60 s (is Neo4j up? see `gridlink db status`)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,36 +67,31 @@ def main(argv: list[str] | None = None) -> int:
         return read_sync("resources_for_grid", {"scheme": "LOCAL", "gridCode": code, "categories": None,
                                                 "maxDistanceM": 3000.0, "availableAt": None, "limit": a.limit})
 
-    port = _free_port()
-    proc = _serve(port)
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"X-API-Key": BENCH_KEY},
-                          timeout=30) as client:
+    reader_key = next(key for key, role in API_KEYS.items() if role == "reader")
+    with serve_api() as (base, _proc), httpx.Client(base_url=base, headers={"X-API-Key": reader_key},
+                                                    timeout=30) as client:
 
-            def api_call(document: str) -> Callable[[str], object]:
-                def call(code: str) -> object:
-                    r = client.post("/graphql", json={"query": document, "variables": {"g": code, "limit": a.limit}})
-                    body = r.json()
-                    if r.status_code != 200 or "errors" in body:
-                        raise SystemExit(f"API error for grid {code}: {r.text[:300]}")
-                    return body
-                return call
+        def api_call(document: str) -> Callable[[str], object]:
+            def call(code: str) -> object:
+                r = client.post("/graphql", json={"query": document, "variables": {"g": code, "limit": a.limit}})
+                body = r.json()
+                if r.status_code != 200 or "errors" in body:
+                    raise SystemExit(f"API error for grid {code}: {r.text[:300]}")
+                return body
+            return call
 
-            results = {"driver": _measure(driver_call, grids, a.requests, a.warmup),
-                       "API typical": _measure(api_call(TYPICAL), grids, a.requests, a.warmup),
-                       "API all": _measure(api_call(DOCUMENT), grids, a.requests, a.warmup)}
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        results = {"driver": _measure(driver_call, grids, a.requests, a.warmup),
+                   "API typical": _measure(api_call(TYPICAL), grids, a.requests, a.warmup),
+                   "API all": _measure(api_call(DOCUMENT), grids, a.requests, a.warmup)}
 
     print(f"resourcesForGrid: {a.requests} requests per side, {len(grids)} grids of {len(codes)}, "
           f"limit {a.limit}, roots {len(orgs)}")
     drv_lat = results["driver"][0]
     print(f"{'':14}{'p50 ms':>9}{'p95 ms':>9}{'req/s':>9}{'p50 vs driver':>15}{'p95 vs driver':>15}")
     for name, (lat, rps) in results.items():
-        print(f"{name:14}{_pct(lat, 50):>9.2f}{_pct(lat, 95):>9.2f}{rps:>9.1f}"
-              f"{(_pct(lat, 50) / _pct(drv_lat, 50) - 1) * 100:>+14.0f}%"
-              f"{(_pct(lat, 95) / _pct(drv_lat, 95) - 1) * 100:>+14.0f}%")
+        print(f"{name:14}{pct(lat, 50):>9.2f}{pct(lat, 95):>9.2f}{rps:>9.1f}"
+              f"{(pct(lat, 50) / pct(drv_lat, 50) - 1) * 100:>+14.0f}%"
+              f"{(pct(lat, 95) / pct(drv_lat, 95) - 1) * 100:>+14.0f}%")
     return 0
 
 

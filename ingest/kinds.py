@@ -83,6 +83,9 @@ KINDS: tuple[Kind, ...] = (
     _organizations("public-units", "public_unit", "PublicUnit", ("orgType", "legalRep", "sponsor", "funding")),
     _organizations("social-orgs", "social_org", "SocialOrganization", ("orgType", "legalRep", "supervisor",
                                                                         "registrar")),
+    # below the grid (issue #12): compounds after the enterprises that manage them, before the kinds naming them
+    Kind("compounds", transform_compound, (NodeSpec("compound", "Compound", "uid", slots=PLACED + (
+        Slot("managedBy", "MANAGES", "Organization", "uid", outgoing=False),)),)),
     # SUBORDINATE_TO (the parent) is linked in a second pass: ingest.parents
     Kind("party-orgs", transform_party_org, (NodeSpec("party_org", "Organization", "uid", ("PartyOrganization",),
                                                        PLACED + (
@@ -91,9 +94,6 @@ KINDS: tuple[Kind, ...] = (
         Slot("leadsGrid", "LEADS", "Grid", "uid"),
         Slot("leadsCompound", "LEADS", "Compound", "uid"),  # a 小区党支部 / 楼栋党小组
     ), track_active=True),), org=True, parents=True, needs_compounds=True),
-    # below the grid (issue #12): compounds after the enterprises that manage them, before what names them
-    Kind("compounds", transform_compound, (NodeSpec("compound", "Compound", "uid", slots=PLACED + (
-        Slot("managedBy", "MANAGES", "Organization", "uid", outgoing=False),)),)),
     # an organization, but not an org kind: keyed per compound, no registry snapshot, no SAME_AS candidates
     Kind("owner-committees", transform_owner_committee, (NodeSpec(
         "owners_committee", "Organization", "uid", ("OwnersCommittee",), PLACED + (

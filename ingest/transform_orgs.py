@@ -62,6 +62,8 @@ def transform_org(spec: str, text_fields: tuple[str, ...], types: dict[str, str]
     })
     for name in text_fields:
         props[name] = f.text(name)
+    if props.get("industry"):
+        _industry(f, props)
     rec = Record(spec, "", props, issues=issues)
     place(rec, f, ctx, address=props["address"])
     rec.key = uscc or hashed_uid(props["nameNorm"], _uid_division(f, rec))
@@ -76,6 +78,19 @@ def _status(f: Fields, raw: str) -> str:
         f.issues.append(Issue("flagged", "status", f"unknown value {raw!r}"))
         return "UNKNOWN"
     return status
+
+
+def _industry(f: Fields, props: dict[str, Any]) -> None:
+    """``industry`` as its GB/T 4754 code (graph/MODEL.md); the text as written in ``industryRaw`` when it was not
+    a code already, and a flag when it is no section name either (the code is then left empty)."""
+    raw = props["industry"]
+    code = vocab.industry_code(raw)
+    props["industry"] = code
+    if code != raw.strip().upper():  # a name, not a code in another case
+        props["industryRaw"] = raw
+    if code is None:
+        f.issues.append(Issue("flagged", "industry", f"{raw!r} is not a GB/T 4754 code or section name; "
+                                                     "kept in industryRaw"))
 
 
 def _check_type(f: Fields, types: dict[str, str]) -> None:

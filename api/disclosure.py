@@ -39,7 +39,7 @@ def suppress(counts: Mapping[str, int], k: int, total: str | None = None) -> dic
     return out
 
 
-STATUSES = tuple(vocab.MEMBER_STATUSES)
+STATUSES = tuple(vocab.MEMBER_STATUSES)  # normal, flowing, pocket, hidden: the one vocabulary
 
 
 def member_rows(rows: Iterable[dict[str, Any]], k: int) -> list[dict[str, Any]]:

@@ -8,12 +8,12 @@
 // params: clientMutationId (str), inputHash (str), nonce (str), uid (str), to (str), on (date),
 // params: evaluation (str or null), rating (int or null)
 // returns: problems, replayed, mutation, inputHash, result, project
-// example: :param clientMutationId => null
-// example: :param inputHash => null
-// example: :param nonce => null
-// example: :param uid => null
-// example: :param to => null
-// example: :param on => null
+// example: :param clientMutationId => 'guide-advance-1'
+// example: :param inputHash => 'guide'
+// example: :param nonce => 'guide-1'
+// example: :param uid => 'proj-guide-1'
+// example: :param to => 'in_progress'
+// example: :param on => date('2026-07-04')
 // example: :param evaluation => null
 // example: :param rating => null
 // the id first: MERGE on the unique id makes a concurrent request with the same id wait for this one to end

@@ -9,13 +9,13 @@
 // params: clientMutationId (str), inputHash (str), nonce (str), uid (str), needUid (str), resourceUid (str),
 // params: name (str or null), leadOrganizationUid (str or null)
 // returns: problems, replayed, mutation, inputHash, result, project
-// example: :param clientMutationId => null
-// example: :param inputHash => null
-// example: :param nonce => null
-// example: :param uid => null
-// example: :param needUid => null
-// example: :param resourceUid => null
-// example: :param name => null
+// example: :param clientMutationId => 'guide-claim-1'
+// example: :param inputHash => 'guide'
+// example: :param nonce => 'guide-1'
+// example: :param uid => 'proj-guide-1'
+// example: :param needUid => 'need-guide-1'
+// example: :param resourceUid => 'res-guide-1'
+// example: :param name => '周末青少年活动（示例）'
 // example: :param leadOrganizationUid => null
 // the id first: MERGE on the unique id makes a concurrent request with the same id wait for this one to end
 MERGE (m:ClientMutation {clientMutationId: $clientMutationId})

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 import neo4j
 from starlette.concurrency import run_in_threadpool
 
-from api.errors import Neo4jUnavailableError
+from api.errors import Neo4jUnavailableError, QueryTimeoutError
 from graph.driver import database, get_driver
 from graph.settings import get_neo4j_settings
 from queries.catalog import get, to_query
@@ -52,7 +52,16 @@ def read_sync(name: str, params: dict[str, Any]) -> list[Row]:
         except _UNAVAILABLE as e:
             if attempt == 2:
                 raise Neo4jUnavailableError() from e
+        except neo4j.exceptions.ClientError as e:
+            _raise_if_timeout(e)
+            raise
     raise AssertionError("unreachable")
+
+
+def _raise_if_timeout(e: neo4j.exceptions.ClientError) -> None:
+    """A transaction terminated by its timeout is the server's limit, not a bug: say so (QUERY_TIMEOUT)."""
+    if "TransactionTimedOut" in (e.code or ""):
+        raise QueryTimeoutError(get_neo4j_settings().query_timeout_s) from e
 
 
 async def read(name: str, params: dict[str, Any]) -> list[Row]:
@@ -83,6 +92,9 @@ def write_sync(name: str, params: dict[str, Any], check: Callable[[list[Row], Ru
             return s.execute_write(work)
     except _UNAVAILABLE as e:
         raise Neo4jUnavailableError() from e
+    except neo4j.exceptions.ClientError as e:
+        _raise_if_timeout(e)
+        raise
 
 
 async def write(name: str, params: dict[str, Any], check: Callable[[list[Row], Run], T]) -> T:

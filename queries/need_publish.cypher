@@ -51,7 +51,9 @@ CALL (fresh, g, place, o, problems) {
 }
 REMOVE g._lock, d._lock, o._lock
 WITH m, fresh, problems
-OPTIONAL MATCH (n:Need {uid: m.entityUid}) WHERE fresh AND size(problems) = 0
+// shaped when this request wrote it, or for a replay of a record from before first results were stored
+OPTIONAL MATCH (n:Need {uid: m.entityUid})
+  WHERE size(problems) = 0 AND (fresh OR m.result IS NULL OR m.result STARTS WITH '{"mutation"')
 RETURN problems, NOT fresh AS replayed, m.mutation AS mutation, m.inputHash AS inputHash, m.result AS result,
        CASE WHEN n IS NULL THEN null ELSE n {.uid, .title, .category, .description, .status, .publishedOn, .neededBy, .urgency,
          raisedBy: head(COLLECT { MATCH (n)-[:RAISED_BY]->(ro:Organization) RETURN ro {.uid, .name, .kind} AS ro ORDER BY ro.uid }),

@@ -63,7 +63,9 @@ CALL (fresh, g, place, o, problems) {
 }
 REMOVE g._lock, d._lock, o._lock
 WITH m, fresh, problems
-OPTIONAL MATCH (x:Resource {uid: m.entityUid}) WHERE fresh AND size(problems) = 0
+// shaped when this request wrote it, or for a replay of a record from before first results were stored
+OPTIONAL MATCH (x:Resource {uid: m.entityUid})
+  WHERE size(problems) = 0 AND (fresh OR m.result IS NULL OR m.result STARTS WITH '{"mutation"')
 RETURN problems, NOT fresh AS replayed, m.mutation AS mutation, m.inputHash AS inputHash, m.result AS result,
   CASE WHEN x IS NULL THEN null ELSE x {.uid, .name, .category, .description, .capacity, .status, .serviceRadiusM,
     .availableFrom, .availableTo, .weekdays, opensAt: toString(x.opensAt), closesAt: toString(x.closesAt),

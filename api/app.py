@@ -12,6 +12,8 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from api.graphql_app import mount_graphql
+from api.map import mount_map
+from api.pages import mount_pages
 from graph.driver import close_driver, get_driver
 from graph.schema import current_version, migrations
 from queries.browser.routes import mount_guide
@@ -45,6 +47,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 def create_app() -> FastAPI:
     """Build the application (one per process; the driver is shared)."""
     app = FastAPI(title="gridlink", version="0.1.0", lifespan=_lifespan,
+                  docs_url=None, redoc_url=None,  # /docs is served from the vendored Swagger UI (api/pages.py)
                   description="Which resources could serve this grid, and why.")
 
     @app.get("/healthz", tags=["health"])
@@ -58,6 +61,8 @@ def create_app() -> FastAPI:
         ok, body = await run_in_threadpool(_readiness)
         return JSONResponse({"status": "ready" if ok else "unavailable", **body}, status_code=200 if ok else 503)
 
+    mount_pages(app)
+    mount_map(app)  # /map and /map/data (api/map.py)
     mount_graphql(app)
     mount_guide(app)  # the Neo4j Browser guide and style at /guide/ (see queries/browser/)
     return app

@@ -20,6 +20,8 @@ NEED_STATUSES = frozenset(vocab.NEED_STATUSES)
 RESOURCE_STATUSES = frozenset(vocab.RESOURCE_STATUSES)
 PROJECT_STATUSES = frozenset(vocab.PROJECT_STATUSES)
 
+# a category key, or a Chinese word of it as ingest accepts it (医疗健康, 养老服务 …; a trailing 类 is allowed)
+_CATEGORY_WORDS = vocab.word_map(vocab.CATEGORIES)
 _DIVISION = re.compile(vocab.DIVISION_CODE_PATTERN)
 _GRID = re.compile(vocab.GRID_CODE_PATTERN)
 
@@ -55,13 +57,24 @@ def one_of(value: str | None, allowed: frozenset[str], field: str) -> str | None
     return value
 
 
+def category_key(value: str) -> str | None:
+    """The category key of a key or of a Chinese category word (``None`` when it is neither)."""
+    word = value.strip()
+    return _CATEGORY_WORDS.get(word) or _CATEGORY_WORDS.get(word.removesuffix("类"))
+
+
 def category(value: str, field: str) -> str:
     """A resource/need category key, from the key itself or the Chinese word ingest accepts (e.g. 医疗健康)."""
-    key = value.strip() if value.strip() in CATEGORIES else None
+    key = category_key(value)
     if key is None:
         raise InputError(f"{field} must be a category key ({', '.join(sorted(CATEGORIES))}) or its Chinese word "
                          f"(e.g. 场地阵地, 医疗健康, 养老服务); got {value!r}", field=field)
     return key
+
+
+def optional_category(value: str | None, field: str) -> str | None:
+    """:func:`category` for an optional filter."""
+    return None if value is None else category(value, field)
 
 
 def area(grid_code: str | None, division_code_: str | None, scheme: str) -> dict[str, Any]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from graph import vocab
+
 
 def suppress(counts: Mapping[str, int], k: int, total: str | None = None) -> dict[str, int | None]:
     """``counts`` with the small ones (and one more when a single one would be derivable) set to ``None``.
@@ -37,7 +39,7 @@ def suppress(counts: Mapping[str, int], k: int, total: str | None = None) -> dic
     return out
 
 
-STATUSES = ("normal", "flowing", "pocket", "hidden")
+STATUSES = tuple(vocab.MEMBER_STATUSES)  # normal, flowing, pocket, hidden: the one vocabulary
 
 
 def member_rows(rows: Iterable[dict[str, Any]], k: int) -> list[dict[str, Any]]:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 
 from cross_web import HTTPException
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse
 from strawberry.fastapi import GraphQLRouter
 
 from api.auth import KeyRing
 from api.context import context_getter
+from api.pages import graphiql_html, request_lang
 from api.schema import build_schema
 from api.settings import get_api_settings
 
@@ -37,6 +39,10 @@ class _Router(GraphQLRouter[object, None]):
         if not isinstance(value, dict | list):
             raise HTTPException(400, "A GraphQL request is a JSON object: {\"query\": \"...\", \"variables\": {}}")
         return value
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        """GraphiQL from the vendored assets (strawberry's own page loads React and GraphiQL from a CDN)."""
+        return HTMLResponse(graphiql_html(request_lang(request)))
 
 
 def mount_graphql(app: FastAPI) -> None:

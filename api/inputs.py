@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 import strawberry
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from api.args import category_key
 from api.errors import InputError
 from api.localtime import today
 from api.types.common import _camel
@@ -30,6 +31,11 @@ _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 M = TypeVar("M", bound=BaseModel)
 
 _CMID = "Chosen by the client (8-100 chars); retrying with the same id returns the first result, writing nothing."
+
+
+def _key_of(category: Any) -> Any:
+    # the Chinese words ingest accepts (医疗健康 …) become their key; anything else is left to the Literal's check
+    return (category_key(category) or category) if isinstance(category, str) else category
 
 
 class _Base(BaseModel):
@@ -50,6 +56,11 @@ class _Placed(_Base):
 
 class PublishNeedModel(_Placed):
     """Rules of ``publishNeed``."""
+
+    @field_validator("category", mode="before")
+    @classmethod
+    def _category_word(cls, value: Any) -> Any:
+        return _key_of(value)
 
     title: str = Field(min_length=2, max_length=200)
     category: Category
@@ -75,6 +86,11 @@ class PublishNeedModel(_Placed):
 
 class PublishResourceModel(_Placed):
     """Rules of ``publishResource``."""
+
+    @field_validator("category", mode="before")
+    @classmethod
+    def _category_word(cls, value: Any) -> Any:
+        return _key_of(value)
 
     name: str = Field(min_length=2, max_length=200)
     category: Category
@@ -177,7 +193,9 @@ def input_hash(m: BaseModel) -> str:
 class PublishNeedInput:
     client_mutation_id: str = strawberry.field(description=_CMID)
     title: str
-    category: str = strawberry.field(description="A category key: venue, volunteer, medical, … (README).")
+    category: str = strawberry.field(description=(
+        "A category key (venue, volunteer, medical, …) or its Chinese word as ingest accepts it (场地阵地, "
+        "医疗健康 …)."))
     description: str | None = None
     urgency: int = 2
     needed_by: date | None = None

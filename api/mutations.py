@@ -96,7 +96,10 @@ async def _run(name: str, mutation: str, cmid: str, h: str, key: str, params: Ro
             if row["mutation"] != mutation or row["inputHash"] != h:
                 raise ConflictError("input.clientMutationId: already used for a different mutation or input; "
                                     "use a new id for a new request", field="input.clientMutationId")
-            return {"clientMutationId": cmid, "replayed": True, key: json.loads(row["result"], object_hook=_decode)}
+            first = json.loads(row["result"], object_hook=_decode) if row["result"] else None
+            if not isinstance(first, dict) or "mutation" in first:  # recorded before first results were stored
+                first = row[key]  # then the entity as it is now, as replays answered then
+            return {"clientMutationId": cmid, "replayed": True, key: first}
         run("client_mutation_result", {"clientMutationId": cmid,
                                        "result": json.dumps(row[key], default=_encode, ensure_ascii=False)})
         return {"clientMutationId": cmid, "replayed": False, key: row[key]}

@@ -164,7 +164,7 @@ class BrowseQuery:
                         status: str | None = None, first: int | None = None,
                         after: str | None = None) -> Connection[Resource] | None:
         params = {**args.area(grid_code, division_code, scheme), **args.paging(info, first, after),
-                  "category": args.one_of(category, args.CATEGORIES, "category"),
+                  "category": args.optional_category(category, "category"),
                   "status": args.one_of(status, args.RESOURCE_STATUSES, "status")}
         return await _page("resource_list", params, "gridCode" if grid_code else "divisionCode")  # type: ignore[return-value]
 
@@ -174,7 +174,7 @@ class BrowseQuery:
                     status: str | None = None, first: int | None = None,
                     after: str | None = None) -> Connection[Need] | None:
         params = {**args.area(grid_code, division_code, scheme), **args.paging(info, first, after),
-                  "category": args.one_of(category, args.CATEGORIES, "category"),
+                  "category": args.optional_category(category, "category"),
                   "status": args.one_of(status, args.NEED_STATUSES, "status")}
         return await _page("need_list", params, "gridCode" if grid_code else "divisionCode")  # type: ignore[return-value]
 

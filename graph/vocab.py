@@ -42,11 +42,16 @@ CATEGORY_KEYS: tuple[str, ...] = tuple(CATEGORIES)
 #: Organization.status: key -> 登记状态 wordings of the enterprise, social-organization and public-unit registries
 #: (wording differs by province and registry; bracketed forms are folded by :func:`status_words` callers)
 ORG_STATUSES: Mapping[str, tuple[str, ...]] = {
+    # enterprise registry (国家企业信用信息公示系统): 存续（在营、开业、在册）, 在业, 迁入…; social organizations
+    # (民政 登记状态): 正常, 成立登记; public units (事业单位法人登记): 正常, 有效, 设立登记
     "ACTIVE": ("存续", "开业", "正常", "登记", "确立", "在业", "在营", "经营", "在营在册", "有效", "在册", "迁入",
-               "active"),
+               "active", "存续(在营、开业、在册)", "在营(开业)企业", "在营(开业)", "在营企业", "开业企业", "存续在营",
+               "成立", "成立登记", "设立", "设立登记", "已登记", "登记成立", "正常经营", "在营(在册)"),
     "REVOKED": ("吊销", "吊销,未注销", "吊销，未注销", "吊销未注销", "已吊销", "吊销,已注销", "吊销，已注销", "撤销",
-                "已撤销", "revoked"),
-    "CANCELLED": ("注销", "已注销", "注吊销", "cancelled", "canceled"),
+                "已撤销", "revoked", "吊销(未注销)", "吊销营业执照", "撤销登记", "已撤销登记", "吊销登记证书",
+                "吊销证书", "吊销事业单位法人证书"),
+    "CANCELLED": ("注销", "已注销", "注吊销", "cancelled", "canceled", "注销登记", "已注销登记", "注销企业",
+                  "注销(已吊销)"),
     "MOVED": ("迁出", "已迁出", "moved"),
     "SUSPENDED": ("停业", "歇业", "suspended"),
     "LIQUIDATING": ("清算", "清算中", "liquidating"),
@@ -57,6 +62,16 @@ ORG_STATUS_KEYS: tuple[str, ...] = tuple(ORG_STATUSES)
 #: Organization.kind: key -> the Chinese name
 ORG_KINDS: Mapping[str, tuple[str, ...]] = {
     "enterprise": ("企业",), "public_unit": ("机关事业单位",), "social_org": ("社会组织",), "party_org": ("党组织",),
+}
+
+#: Organization.orgType of social organizations (社会组织类型) and public units (单位类别): the registries' types;
+#: a word outside these is rejected (the enterprise registry's 企业类型 is open text: 有限责任公司(自然人投资或控股)…)
+SOCIAL_ORG_TYPES: Mapping[str, tuple[str, ...]] = {
+    "社会团体": ("社团",), "民办非企业单位": ("民办非企业", "民非"), "社会服务机构": (),
+    "基金会": ("公募基金会", "非公募基金会"),
+}
+PUBLIC_UNIT_TYPES: Mapping[str, tuple[str, ...]] = {
+    "机关": ("机关单位", "行政机关", "党政机关", "机关法人", "群团机关"), "事业单位": ("事业单位法人", "事业"),
 }
 
 #: PartyOrganization.category: the five categories (stored as the Chinese word) and the words exports use

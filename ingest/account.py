@@ -33,8 +33,8 @@ class Accounts:
 
     def empty_files(self, files: list[Path]) -> None:
         """A warning per file without a data row (the snapshot refused them before anything was written)."""
-        for p in files:
-            self.report.add(p.name, 0, "warning", None, "the file has no data rows")
+        for p in files:  # row 1: where the header or the first row would be
+            self.report.add(p.name, 1, "warning", None, "the file has no data rows")
 
     def take_rejects(self, batch: list[Item]) -> tuple[list[Record], list[BoundMapping]]:
         """Count and report the batch's transform rejects (noting what they still name); return the records to

@@ -150,4 +150,8 @@ def history(limit: int = 20) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add ``gridlink ingest`` to the root app."""
+    from ingest.writes import generated_statements
+    from queries.catalog import register_generated
+
     app.command("ingest", no_args_is_help=True, help=INGEST_HELP)(ingest)
+    register_generated("ingest", generated_statements)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
+from ingest import vocab
 from ingest.records import Record, RowReject
 from ingest.specs import IN_COMPOUND, IN_GRID, PLACED, NodeSpec, RelSpec, Slot
 from ingest.transform import Context, Fields
@@ -65,10 +66,12 @@ class Kind:
         return self.specs[0].name
 
 
-def _organizations(name: str, spec: str, label: str, text_fields: tuple[str, ...]) -> Kind:
-    """An organization kind of the registries (enterprises, public units, social organizations)."""
+def _organizations(name: str, spec: str, label: str, text_fields: tuple[str, ...],
+                   types: dict[str, str] | None = None) -> Kind:
+    """An organization kind of the registries (enterprises, public units, social organizations); ``types``: its
+    closed list of type words (``orgType``), when it has one."""
     node = NodeSpec(spec, "Organization", "uid", (label,), PLACED, track_active=True)
-    return Kind(name, partial(transform_org, spec, text_fields), (node,), org=True)
+    return Kind(name, partial(transform_org, spec, text_fields, types), (node,), org=True)
 
 
 KINDS: tuple[Kind, ...] = (
@@ -80,9 +83,10 @@ KINDS: tuple[Kind, ...] = (
         Slot("partOf", "PART_OF", "Division", "code"),)),),
         files="GeoJSON FeatureCollection; Polygon/MultiPolygon; properties:"),
     _organizations("enterprises", "enterprise", "Enterprise", ("orgType", "legalRep", "capital", "scope", "industry")),
-    _organizations("public-units", "public_unit", "PublicUnit", ("orgType", "legalRep", "sponsor", "funding")),
+    _organizations("public-units", "public_unit", "PublicUnit", ("orgType", "legalRep", "sponsor", "funding"),
+                   vocab.PUBLIC_UNIT_TYPES),
     _organizations("social-orgs", "social_org", "SocialOrganization", ("orgType", "legalRep", "supervisor",
-                                                                        "registrar")),
+                                                                        "registrar"), vocab.SOCIAL_ORG_TYPES),
     # below the grid (issue #12): compounds after the enterprises that manage them, before the kinds naming them
     Kind("compounds", transform_compound, (NodeSpec("compound", "Compound", "uid", slots=PLACED + (
         Slot("managedBy", "MANAGES", "Organization", "uid", outgoing=False),)),)),
@@ -123,7 +127,7 @@ KINDS: tuple[Kind, ...] = (
         Slot("reportedTo", "REPORTED_TO", "Division", "code"),
         IN_GRID,
         Slot("residesIn", "RESIDES_IN", "Compound", "uid"),  # 找党员 counts members where they live
-    )),), files="CSV/XLSX/JSONL (personal data: see README \"Personal data\")",
+    )),), files="CSV/XLSX/JSONL (personal data: see docs/data-officer.md \"Personal data\")",
         personal=frozenset({"idNumber", "name", "phone"}), needs_compounds=True),
     # caller name, phone and complaint text are not in the profile: never read (ingest.transform_work_orders)
     Kind("work-orders", transform_work_order, (NodeSpec("work_order", "WorkOrder", "uid", slots=PLACED + (

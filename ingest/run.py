@@ -84,7 +84,7 @@ def ingest_files(kind: str, paths: Sequence[str | Path], options: IngestOptions 
         record_run(drv, db, run.summary, started_at=run.loader.now)
         run.summary.extra["interrupted"] = mark_interrupted(drv, db, k.name, run.summary.source, run.summary.run_id)
     try:
-        with Report(run.report_path, run.summary.run_id) as rep:
+        with Report(run.report_path, run.summary.run_id) as rep, _driver_log_without_values(k.personal):
             acct = Accounts(run.summary, rep, ParentLinks(opts.dry_run) if k.parents else None)
             acct.empty_files(empty)
             ctx = Context(load_places(drv, db) if k.needs_places else Places(), opts.crs,
@@ -255,6 +255,20 @@ def _after_batches(run: _Run, acct: Accounts) -> None:
                                                dt.date.today(), loader.now)
         s.same_as, s.same_as_removed = link_duplicates(run.driver, run.db, acct.names, s.source, s.run_id,
                                                        loader.now)
+
+
+@contextlib.contextmanager
+def _driver_log_without_values(personal: frozenset[str]) -> Iterator[None]:
+    """For a kind with personal data, keep the driver's DEBUG log (every Bolt message with its parameters: names,
+    phones, looked-up values) off while the run sends them; the level is put back after."""
+    driver_log = logging.getLogger("neo4j")
+    previous = driver_log.level
+    if personal and driver_log.getEffectiveLevel() < logging.INFO:
+        driver_log.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        driver_log.setLevel(previous)
 
 
 @contextlib.contextmanager

@@ -40,17 +40,21 @@ def _identity(f: Fields, kind: str) -> tuple[str | None, dict[str, Any], list[Is
     return (check.code if check.usable else None), props, issues
 
 
-def transform_org(spec: str, text_fields: tuple[str, ...], f: Fields, ctx: Context) -> Record:
+def transform_org(spec: str, text_fields: tuple[str, ...], types: dict[str, str] | None, f: Fields,
+                  ctx: Context) -> Record:
     """enterprises / public-units / social-orgs -> an Organization record.
 
     Args:
         spec: the write spec, also the organizations' ``kind`` property (``enterprise``…).
         text_fields: the kind's own text fields, stored as they are (``scope``, ``sponsor``…).
+        types: the registry's type words (``orgType``) when they are a closed list: another word is rejected.
     """
     uscc, props, issues = _identity(f, spec)
+    if types is not None:
+        _check_type(f, types)
     status_raw = f.text("status")
     props.update({
-        "status": f.lookup("status", vocab.ORG_STATUS, default="UNKNOWN") if status_raw else None,
+        "status": _status(f, status_raw) if status_raw else None,
         "statusRaw": status_raw,
         "address": f.text("address"),
         "foundedOn": f.date("foundedOn"),
@@ -63,6 +67,23 @@ def transform_org(spec: str, text_fields: tuple[str, ...], f: Fields, ctx: Conte
     rec.key = uscc or hashed_uid(props["nameNorm"], _uid_division(f, rec))
     rec.props["uid"] = rec.key
     return rec
+
+
+def _status(f: Fields, raw: str) -> str:
+    """The status key of a 登记状态 wording (bracketed forms too); ``UNKNOWN``, flagged, when unknown."""
+    status = vocab.org_status(raw)
+    if status is None:
+        f.issues.append(Issue("flagged", "status", f"unknown value {raw!r}"))
+        return "UNKNOWN"
+    return status
+
+
+def _check_type(f: Fields, types: dict[str, str]) -> None:
+    """Reject a type word outside the registry's list (``社会组织类型`` ``其他组织``)."""
+    word = f.text("orgType")
+    if word is not None and word not in types and word.lower() not in types:
+        expected = ", ".join(dict.fromkeys(types.values()))
+        raise RowReject("orgType", f"unknown type {word!r} (expected one of: {expected})")
 
 
 def _uid_division(f: Fields, rec: Record) -> str | None:
@@ -87,9 +108,8 @@ def division_ref_text(f: Fields) -> str | None:
 def transform_party_org(f: Fields, ctx: Context) -> Record:
     """party-orgs -> a PartyOrganization record (host units and parent resolved later by lookup)."""
     uscc, props, issues = _identity(f, "party_org")
-    category = f.text("category")
-    if category is not None:
-        category = vocab.PARTY_CATEGORY_ALIASES.get(category, category)
+    category = f.required("category")
+    category = vocab.PARTY_CATEGORY_ALIASES.get(category, category)
     if category not in vocab.PARTY_CATEGORIES:
         raise RowReject("category", f"unknown party organization category {category!r} "
                                     f"(expected {', '.join(sorted(vocab.PARTY_CATEGORIES))})")

@@ -36,7 +36,7 @@ def transform_membership(f: Fields, ctx: Context) -> Record:
         uid = "al:" + hashlib.sha1(basis.encode(), usedforsecurity=False).hexdigest()[:16]
         default_kind = "community_committee" if kind == "committee" else "regional"
         target = {"name": alliance_name, "kind": f.lookup("allianceKind", vocab.ALLIANCE_KINDS,
-                                                          default=default_kind),
+                                                          default=default_kind, reject=True),
                   "allianceId": alliance_id}
         rec = Record("member_of", "", {"role": f.text("role"), "since": f.date("date"),
                                        "type": kind}, extra={"to": uid, "target": target})

@@ -6,6 +6,8 @@ add words (``values:`` in the YAML) before these.
 
 from __future__ import annotations
 
+import re
+
 from graph import vocab as v
 
 #: 登记状态 (registration status) -> Organization.status; wording differs by province
@@ -32,6 +34,33 @@ COMMITTEE_TYPES = v.word_map(v.COMMITTEE_TYPES)
 WORK_ORDER_CATEGORIES = v.word_map(v.WORK_ORDER_CATEGORIES)
 WORK_ORDER_STATUSES = v.word_map(v.WORK_ORDER_STATUSES)
 SATISFACTION = v.word_map(v.SATISFACTION)
+
+
+SOCIAL_ORG_TYPES: dict[str, str] = v.word_map(v.SOCIAL_ORG_TYPES)
+PUBLIC_UNIT_TYPES: dict[str, str] = v.word_map(v.PUBLIC_UNIT_TYPES)
+
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def org_status(word: str) -> str | None:
+    """The Organization.status key of a 登记状态 wording; ``None`` when unknown.
+
+    Exact (case-insensitive), full-width brackets and commas folded; else the wording without its bracketed
+    part (``存续（在营、开业、在册）`` -> ``存续``); else the bracketed words when they all agree.
+    """
+    folded = word.translate(_FOLD).strip()
+    for candidate in (folded, folded.lower()):
+        if candidate in _STATUS:
+            return _STATUS[candidate]
+    head = _BRACKETED.sub("", folded).strip()
+    if head and head != folded:
+        return org_status(head)
+    inner = {org_status(w) for m in _BRACKETED.findall(folded) for w in re.split(r"[、,;/]", m[1:-1]) if w.strip()}
+    return inner.pop() if len(inner) == 1 else None
+
+
+_FOLD = str.maketrans({"（": "(", "）": ")", "，": ",", "；": ";", "　": " "})
+_STATUS = {k.translate(_FOLD).lower() if k.isascii() else k.translate(_FOLD): val for k, val in ORG_STATUS.items()}
 
 
 def category_key(word: str) -> str | None:

@@ -142,6 +142,12 @@ def group(name: str) -> dict[str, NamedQuery]:
     return found
 
 
+def groups() -> list[str]:
+    """The sub-folders of ``queries/`` holding a program's own statements (``ingest``)."""
+    return sorted(e.name for e in resources.files("queries").iterdir()
+                  if e.is_dir() and any(f.name.endswith(".cypher") for f in e.iterdir()))
+
+
 def statement(group_name: str, name: str, **params: Any) -> tuple[neo4j.Query, dict[str, Any]]:
     """A program's named statement and its parameters, checked against the declared ones (all required).
 

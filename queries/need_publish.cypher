@@ -8,16 +8,16 @@
 // params: urgency (int), neededBy (date or null), gridUid (str or null), divisionCode (str or null),
 // params: raisedByUid (str or null)
 // returns: problems, replayed, mutation, inputHash, result, need
-// example: :param clientMutationId => null
-// example: :param inputHash => null
-// example: :param nonce => null
-// example: :param uid => null
-// example: :param title => null
-// example: :param category => null
-// example: :param description => null
-// example: :param urgency => null
+// example: :param clientMutationId => 'guide-need-1'
+// example: :param inputHash => 'guide'
+// example: :param nonce => 'guide-1'
+// example: :param uid => 'need-guide-1'
+// example: :param title => '周末青少年活动场地（示例）'
+// example: :param category => 'venue'
+// example: :param description => '暑期每周六上午'
+// example: :param urgency => 2
 // example: :param neededBy => null
-// example: :param gridUid => null
+// example: :param gridUid => 'LOCAL:510107001004001'
 // example: :param divisionCode => null
 // example: :param raisedByUid => null
 // the id first: MERGE on the unique id makes a concurrent request with the same id wait for this one to end
@@ -51,7 +51,9 @@ CALL (fresh, g, place, o, problems) {
 }
 REMOVE g._lock, d._lock, o._lock
 WITH m, fresh, problems
-OPTIONAL MATCH (n:Need {uid: m.entityUid}) WHERE fresh AND size(problems) = 0
+// shaped when this request wrote it, or for a replay of a record from before first results were stored
+OPTIONAL MATCH (n:Need {uid: m.entityUid})
+  WHERE size(problems) = 0 AND (fresh OR m.result IS NULL OR m.result STARTS WITH '{"mutation"')
 RETURN problems, NOT fresh AS replayed, m.mutation AS mutation, m.inputHash AS inputHash, m.result AS result,
        CASE WHEN n IS NULL THEN null ELSE n {.uid, .title, .category, .description, .status, .publishedOn, .neededBy, .urgency,
          raisedBy: head(COLLECT { MATCH (n)-[:RAISED_BY]->(ro:Organization) RETURN ro {.uid, .name, .kind} AS ro ORDER BY ro.uid }),

@@ -8,12 +8,12 @@
 // params: clientMutationId (str), inputHash (str), nonce (str), uid (str), to (str), on (date),
 // params: evaluation (str or null), rating (int or null)
 // returns: problems, replayed, mutation, inputHash, result, project
-// example: :param clientMutationId => null
-// example: :param inputHash => null
-// example: :param nonce => null
-// example: :param uid => null
-// example: :param to => null
-// example: :param on => null
+// example: :param clientMutationId => 'guide-advance-1'
+// example: :param inputHash => 'guide'
+// example: :param nonce => 'guide-1'
+// example: :param uid => 'proj-guide-1'
+// example: :param to => 'in_progress'
+// example: :param on => date('2026-07-04')
 // example: :param evaluation => null
 // example: :param rating => null
 // the id first: MERGE on the unique id makes a concurrent request with the same id wait for this one to end
@@ -50,7 +50,9 @@ CALL (fresh, p, problems) {
 }
 REMOVE p._lock
 WITH m, fresh, problems
-OPTIONAL MATCH (x:Project {uid: m.entityUid}) WHERE fresh AND size(problems) = 0
+// shaped when this request wrote it, or for a replay of a record from before first results were stored
+OPTIONAL MATCH (x:Project {uid: m.entityUid})
+  WHERE size(problems) = 0 AND (fresh OR m.result IS NULL OR m.result STARTS WITH '{"mutation"')
 RETURN problems, NOT fresh AS replayed, m.mutation AS mutation, m.inputHash AS inputHash, m.result AS result,
        CASE WHEN x IS NULL THEN null ELSE x {.uid, .name, .status, .startedOn, .deliveredOn, .acceptedOn, .evaluation, .rating,
          need: head(COLLECT { MATCH (x)-[:ADDRESSES]->(rn:Need) RETURN rn {.uid, .title, .category, .status} AS rn }),

@@ -9,13 +9,13 @@
 // params: clientMutationId (str), inputHash (str), nonce (str), uid (str), needUid (str), resourceUid (str),
 // params: name (str or null), leadOrganizationUid (str or null)
 // returns: problems, replayed, mutation, inputHash, result, project
-// example: :param clientMutationId => null
-// example: :param inputHash => null
-// example: :param nonce => null
-// example: :param uid => null
-// example: :param needUid => null
-// example: :param resourceUid => null
-// example: :param name => null
+// example: :param clientMutationId => 'guide-claim-1'
+// example: :param inputHash => 'guide'
+// example: :param nonce => 'guide-1'
+// example: :param uid => 'proj-guide-1'
+// example: :param needUid => 'need-guide-1'
+// example: :param resourceUid => 'res-guide-1'
+// example: :param name => '周末青少年活动（示例）'
 // example: :param leadOrganizationUid => null
 // the id first: MERGE on the unique id makes a concurrent request with the same id wait for this one to end
 MERGE (m:ClientMutation {clientMutationId: $clientMutationId})
@@ -59,7 +59,9 @@ CALL (fresh, n, r, leader, problems) {
 }
 REMOVE n._lock, r._lock
 WITH m, fresh, problems
-OPTIONAL MATCH (x:Project {uid: m.entityUid}) WHERE fresh AND size(problems) = 0
+// shaped when this request wrote it, or for a replay of a record from before first results were stored
+OPTIONAL MATCH (x:Project {uid: m.entityUid})
+  WHERE size(problems) = 0 AND (fresh OR m.result IS NULL OR m.result STARTS WITH '{"mutation"')
 RETURN problems, NOT fresh AS replayed, m.mutation AS mutation, m.inputHash AS inputHash, m.result AS result,
        CASE WHEN x IS NULL THEN null ELSE x {.uid, .name, .status, .startedOn, .deliveredOn, .acceptedOn, .evaluation, .rating,
          need: head(COLLECT { MATCH (x)-[:ADDRESSES]->(rn:Need) RETURN rn {.uid, .title, .category, .status} AS rn }),

@@ -8,25 +8,25 @@
 // params: longitude (float or null), latitude (float or null), availableFrom (date or null), availableTo (date or null),
 // params: weekdays (list[int] or null), opensAt (str or null), closesAt (str or null), serviceRadiusM (int or null)
 // returns: problems, replayed, mutation, inputHash, result, resource
-// example: :param clientMutationId => null
-// example: :param inputHash => null
-// example: :param nonce => null
-// example: :param uid => null
-// example: :param name => null
-// example: :param category => null
-// example: :param description => null
-// example: :param capacity => null
-// example: :param providerUid => null
-// example: :param gridUid => null
+// example: :param clientMutationId => 'guide-resource-1'
+// example: :param inputHash => 'guide'
+// example: :param nonce => 'guide-1'
+// example: :param uid => 'res-guide-1'
+// example: :param name => '玉林社区活动室（示例）'
+// example: :param category => 'venue'
+// example: :param description => '周末开放，可容纳 40 人'
+// example: :param capacity => '40人'
+// example: :param providerUid => '91510100001646807H'
+// example: :param gridUid => 'LOCAL:510107001004001'
 // example: :param divisionCode => null
-// example: :param longitude => null
-// example: :param latitude => null
+// example: :param longitude => 104.1104
+// example: :param latitude => 30.7367
 // example: :param availableFrom => null
 // example: :param availableTo => null
-// example: :param weekdays => null
-// example: :param opensAt => null
-// example: :param closesAt => null
-// example: :param serviceRadiusM => null
+// example: :param weekdays => [6, 7]
+// example: :param opensAt => '09:00'
+// example: :param closesAt => '17:00'
+// example: :param serviceRadiusM => 1500
 // the id first: MERGE on the unique id makes a concurrent request with the same id wait for this one to end
 MERGE (m:ClientMutation {clientMutationId: $clientMutationId})
 ON CREATE SET m.mutation = 'publishResource', m.inputHash = $inputHash, m.entityUid = $uid, m.nonce = $nonce,
@@ -63,7 +63,9 @@ CALL (fresh, g, place, o, problems) {
 }
 REMOVE g._lock, d._lock, o._lock
 WITH m, fresh, problems
-OPTIONAL MATCH (x:Resource {uid: m.entityUid}) WHERE fresh AND size(problems) = 0
+// shaped when this request wrote it, or for a replay of a record from before first results were stored
+OPTIONAL MATCH (x:Resource {uid: m.entityUid})
+  WHERE size(problems) = 0 AND (fresh OR m.result IS NULL OR m.result STARTS WITH '{"mutation"')
 RETURN problems, NOT fresh AS replayed, m.mutation AS mutation, m.inputHash AS inputHash, m.result AS result,
   CASE WHEN x IS NULL THEN null ELSE x {.uid, .name, .category, .description, .capacity, .status, .serviceRadiusM,
     .availableFrom, .availableTo, .weekdays, opensAt: toString(x.opensAt), closesAt: toString(x.closesAt),

@@ -2,7 +2,7 @@
 
 A script, not a pytest test: Chromium is not on a fresh machine. It installs nothing; when Chromium, chromedriver
 or selenium is missing it says how to get them (``apt-get install -y chromium chromium-driver`` and
-``pip install -e '.[browser]'``) and exits 2.
+``pip install -e '.[test]'``) and exits 2.
 
 Two ways to run it::
 
@@ -55,7 +55,7 @@ def _tools() -> tuple[str, str]:
     try:
         import selenium  # noqa: F401
     except ModuleNotFoundError:
-        missing.append(".venv/bin/pip install -e '.[browser]'   (selenium)")
+        missing.append(".venv/bin/pip install -e '.[test]'   (selenium)")
     if missing:
         print("missing tools; install them with:\n  " + "\n  ".join(missing), file=sys.stderr)
         sys.exit(2)
@@ -118,13 +118,14 @@ def _ensure_data(log: list[str]) -> None:
     log.append("data: demo loaded" if loaded else "data: demo already loaded")
 
 
-def _start_api(port: int, log: list[str]) -> subprocess.Popen[bytes] | None:
+def _start_api(port: int, log: list[str], out: Path) -> subprocess.Popen[bytes] | None:
     url = f"http://127.0.0.1:{port}/guide/gridlink.html"
     if _http_ok(url):
         log.append(f"api: already serving {url}")
         return None
     # the API's output goes to a file: an inherited stdout would keep a caller's pipe open with --keep-running
-    api_log = (ROOT / "reports" / "browser" / "api.log").open("ab")
+    out.mkdir(parents=True, exist_ok=True)
+    api_log = (out / "api.log").open("ab")  # next to the screenshots: --out is honoured for everything written
     proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host", "127.0.0.1",
                              "--port", str(port), "--log-level", "warning"], cwd=ROOT, env=dict(os.environ),
                             stdin=subprocess.DEVNULL, stdout=api_log, stderr=subprocess.STDOUT)
@@ -266,9 +267,10 @@ def main(argv: list[str] | None = None) -> int:
     chromium, chromedriver = _tools()
     fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False).stdout \
         if shutil.which("fc-list") else ""
-    if not fonts.strip():
-        print("note: no Chinese font, captions will show as boxes: apt-get install -y fonts-wqy-zenhei",
+    if not fonts.strip():  # captions would show as boxes and the check would pass on them
+        print("missing tools; install them with:\n  apt-get install -y fonts-noto-cjk   (a Chinese font)",
               file=sys.stderr)
+        return 2
     sys.path.insert(0, str(ROOT))
     _configure(args)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -280,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.start:
             started_db = _ensure_server(log)
             _ensure_data(log)
-            api = _start_api(args.api_port, log)
+            api = _start_api(args.api_port, log, args.out)
         _run_check(args, chromium, chromedriver, args.out, log)
         ok = True
     except CheckFailed as e:

@@ -34,5 +34,6 @@ def browser_conf_lines(api_host: str, api_port: int) -> list[str]:
     allow = ",".join(dict.fromkeys([host, "127.0.0.1", "localhost", "guides.neo4j.com"]))
     return [
         f"browser.remote_content_hostname_whitelist={allow}",
-        f"browser.post_connect_cmd=play {base}/{GUIDE_FILE}; style {base}/{STYLE_FILE}",
+        # maxFrames first: Browser's default of 15 frames would push the guide out after a few queries
+        f"browser.post_connect_cmd=config maxFrames: 50; play {base}/{GUIDE_FILE}; style {base}/{STYLE_FILE}",
     ]

@@ -9,24 +9,17 @@ and read-only, so any origin may read it; no credentials are involved.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, Response
 
+from graph.i18n import pick
 from queries.browser.guide import render
+from queries.browser.legend import STYLE_FILE, style_text
 
 GUIDE_PATH = "/guide"
 GUIDE_FILE = "gridlink.html"
-STYLE_FILE = "gridlink.grass"
-
-
-@lru_cache(maxsize=1)
-def style_text() -> str:
-    """The GraSS style shipped in ``queries/browser/gridlink.grass``."""
-    return resources.files("queries.browser").joinpath(STYLE_FILE).read_text(encoding="utf-8")
+__all__ = ["GUIDE_FILE", "GUIDE_PATH", "STYLE_FILE", "guide_app", "mount_guide", "style_text"]
 
 
 def guide_app() -> FastAPI:
@@ -37,9 +30,10 @@ def guide_app() -> FastAPI:
 
     @sub.get(f"/{GUIDE_FILE}", response_class=HTMLResponse)
     async def guide(request: Request) -> HTMLResponse:
-        """The Neo4j Browser guide (play it with `:play <this url>`)."""
+        """The Neo4j Browser guide (play it with `:play <this url>`; Chinese unless `?lang=en`)."""
         style_url = str(request.url_for("style"))
-        return HTMLResponse(render(style_url), headers={"Cache-Control": "no-cache"})
+        lang = pick(request.query_params.get("lang"))
+        return HTMLResponse(render(style_url, lang=lang), headers={"Cache-Control": "no-cache"})
 
     @sub.get(f"/{STYLE_FILE}", name="style")
     async def style() -> Response:

@@ -48,3 +48,34 @@ def test_one_failing_root_field_leaves_the_others(seeded, client):
       members: memberStatusByGrid(divisionCode: "5101") { total } }""")
     assert body["data"] == {"ok": [{"code": "510100000000"}], "bad": None, "page": None, "members": None}
     assert sorted(e["path"][0] for e in body["errors"]) == ["bad", "members", "page"]
+
+
+RANK_CATS = """query($c: [String!]) { resourcesForGrid(gridCode: "510107005001001", categories: $c) {
+  matches { resource { uid category } } } }"""
+
+
+@pytest.mark.parametrize(("word", "key"), [("医疗健康", "medical"), ("医疗", "medical"), (" 场地阵地 ", "venue"),
+                                           ("养老服务类", "elderly")])
+def test_categories_take_the_chinese_words_ingest_takes(seeded, client, word, key):
+    by_word = data(gql(client, RANK_CATS, {"c": [word]}))["resourcesForGrid"]["matches"]
+    by_key = data(gql(client, RANK_CATS, {"c": [key]}))["resourcesForGrid"]["matches"]
+    assert by_word == by_key and by_word, word
+    assert {m["resource"]["category"] for m in by_word} == {key}
+    listed = data(gql(client, 'query($c: String) { resources(divisionCode: "510107005000", category: $c) '
+                              '{ nodes { uid } } }', {"c": word}))["resources"]["nodes"]
+    keyed = data(gql(client, 'query($c: String) { resources(divisionCode: "510107005000", category: $c) '
+                             '{ nodes { uid } } }', {"c": key}))["resources"]["nodes"]
+    assert listed == keyed
+
+
+def test_an_unknown_category_word_is_named(seeded, client):
+    err = error(gql(client, RANK_CATS, {"c": ["medical", "美食"]}))
+    assert err["extensions"] == {"code": "BAD_USER_INPUT", "field": "categories[1]"}
+    assert "医疗健康" in err["message"]
+
+
+def test_publishing_with_a_chinese_category_word_stores_the_key(fresh_seed, client):
+    q = """mutation($i: PublishNeedInput!) { publishNeed(input: $i) { need { category } } }"""
+    got = data(gql(client, q, {"i": {"clientMutationId": "need-word-1", "title": "助老服务", "category": "养老服务",
+                                     "divisionCode": "510107005001"}}, role="planner"))
+    assert got["publishNeed"]["need"]["category"] == "elderly"

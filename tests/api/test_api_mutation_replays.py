@@ -117,3 +117,19 @@ def test_publishing_with_a_date_already_past_is_refused(fresh_seed, client, quer
     assert err["extensions"] == {"code": "BAD_USER_INPUT", "field": f"input.{field}"}
     ok = call(client, query, {"clientMutationId": "past-date-2", **base, field: day(0)})
     assert ok["replayed"] is False
+
+
+def test_a_record_from_before_first_results_were_stored_still_replays(fresh_seed, client):
+    """Graphs written by an older gridlink hold {"mutation", "uid"} as the result: a replay answers the entity."""
+    fresh_seed.execute_query(
+        "CREATE (:ClientMutation {clientMutationId: 'legacy-0001', mutation: 'claimNeed', inputHash: $h, "
+        "entityUid: 'pj1', nonce: 'old', result: '{\"mutation\": \"claimNeed\", \"uid\": \"pj1\"}'})",
+        h=claim_hash({"need_uid": "n4", "resource_uid": "r4"}), database_="neo4j")
+    got = call(client, CLAIM, {"clientMutationId": "legacy-0001", "needUid": "n4", "resourceUid": "r4"})
+    assert got["replayed"] is True and got["project"]["uid"] == "pj1" and got["project"]["status"] == "accepted"
+
+
+def claim_hash(fields: dict[str, Any]) -> str:
+    from api.inputs import ClaimNeedModel, input_hash
+
+    return input_hash(ClaimNeedModel.model_validate({"client_mutation_id": "legacy-0001", **fields}))

@@ -34,7 +34,7 @@ def inactive(drv: neo4j.Driver) -> list[str]:
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
     """The real ``gridlink`` entry point in a child process (its error handler included)."""
-    return subprocess.run([sys.executable, "-c", "from graph.cli import main; main()", *args],
+    return subprocess.run([sys.executable, "-c", "from gridlink.cli import main; main()", *args],
                           capture_output=True, text=True, check=False, timeout=300)
 
 

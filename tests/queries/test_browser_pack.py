@@ -74,11 +74,42 @@ def test_params_block_is_the_header_examples() -> None:
     assert params_block(q) == ":param code => '510107005000';\n:param category => 'venue'"
 
 
+def test_params_block_puts_nulls_first() -> None:
+    # Browser silently ignored the old blocks of `:param x => null` lines ending in null (need_list and six others)
+    q = catalog()["need_list"]
+    block = params_block(q)
+    lines = block.split(";\n")
+    assert lines[0] == ":param gridUid => null" and not lines[-1].endswith("null")
+    assert lines[-3:] == [":param divisionCode => '510107005001'", ":param first => 20", ":param withTotal => true"]
+    assert {ln.split()[1] for ln in lines} == set(q.params)
+
+
+def test_write_queries_have_their_own_chapter_last() -> None:
+    from queries.browser.guide import WRITES, group
+
+    chapters = group()
+    assert chapters[-1][0] == WRITES
+    assert {q.name for q in chapters[-1][1]} == {q.name for q in catalog().values() if q.write}
+    assert all(not q.write for _, members in chapters[:-1] for q in members)
+
+
+def test_guide_keeps_itself_on_screen_and_has_a_legend() -> None:
+    from queries.browser.legend import label_colours
+
+    html = render(lang="en")
+    assert ":config maxFrames: 50" in html
+    for label in ("Division", "Grid", "PartyOrganization", "Resource", "Need", "Project"):
+        # an SVG fill attribute: Browser strips style attributes and <style> from a guide
+        assert f'<svg class="swatch swatch-{label}" width="14" height="14"><circle cx="7" cy="7" r="6" ' \
+               f'fill="{label_colours()[label]}"/></svg><b>{label}</b>' in html
+
+
 def test_chapters_follow_the_analyst_path() -> None:
     assert chapter_of("explore_model_overview").title == "The model"
     assert chapter_of("explore_community_party_chain").title == "Party organizations"
     assert chapter_of("resources_for_grid").title == "Co-construction"
     assert chapter_of("something_new").title == "More named queries"
+    assert chapter_of("need_publish", write=True).title == "Write queries"
     html = render()
     order = [html.index(f'data-query="{n}"') for n in ("explore_model_overview", "explore_grids_without_party_branch",
                                                         "explore_community_party_chain", "explore_org_neighbourhood",
@@ -163,7 +194,7 @@ def test_conf_lines_play_the_guide_and_apply_the_style() -> None:
 
     assert lines == {
         "browser.remote_content_hostname_whitelist": "127.0.0.1,localhost,guides.neo4j.com",
-        "browser.post_connect_cmd": "play http://127.0.0.1:8123/guide/gridlink.html; "
+        "browser.post_connect_cmd": "config maxFrames: 50; play http://127.0.0.1:8123/guide/gridlink.html; "
                                     "style http://127.0.0.1:8123/guide/gridlink.grass",
     }
 

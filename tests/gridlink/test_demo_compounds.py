@@ -63,7 +63,8 @@ def test_planted_compounds_have_their_five_step_statuses(driver: neo4j.Driver, l
 
 def _expected_hotspots(folder: Path, manifest: dict[str, Any]) -> list[tuple[str, str, int]]:
     """(community code, compound name, property orders) ranked as the query ranks them, from the files alone."""
-    compounds = {(r["所属社区"], r["小区名称"]): int(r["户数"]) for r in read_rows(folder, entry(manifest, "compounds"))}
+    rows = read_rows(folder, entry(manifest, "compounds"))
+    compounds = {(r["所属社区"], r["小区名称"]): int(r["户数"]) for r in rows}
     by_community: dict[str, list[str]] = {}
     for community, name in compounds:
         by_community.setdefault(community, []).append(name)
@@ -93,7 +94,8 @@ def test_dispute_hotspots_equal_an_independent_computation(driver: neo4j.Driver,
     # equal rates may tie in a different order (the query breaks ties by uid): compare rank by rank on the rate
     assert sorted(actual) == sorted(expected)
     rate = {(c, n): k for c, n, k in expected}
-    households = {(r["所属社区"], r["小区名称"]): int(r["户数"]) for r in read_rows(folder, entry(manifest, "compounds"))}
+    rows = read_rows(folder, entry(manifest, "compounds"))
+    households = {(r["所属社区"], r["小区名称"]): int(r["户数"]) for r in rows}
     assert [round(rate[(c, n)] * 100 / households[(c, n)], 2) for c, n, _ in actual] == [
         r["per100Households"] for r in got]
     assert [r["per100Households"] for r in got] == sorted((r["per100Households"] for r in got), reverse=True)

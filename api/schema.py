@@ -32,6 +32,7 @@ from api.mutations import Mutation
 from api.query_browse import BrowseQuery
 from api.query_coconstruction import CoconstructionQuery
 from api.query_compounds import CompoundQuery
+from api.query_indicators import IndicatorQuery
 from api.query_members import MemberQuery
 from api.settings import ApiSettings
 from api.types.common import field_from_map
@@ -43,7 +44,7 @@ CACHE_SIZE = 256
 
 
 @strawberry.type(description="Browse the graph and ask the co-construction questions.")
-class Query(BrowseQuery, CoconstructionQuery, CompoundQuery, MemberQuery):
+class Query(BrowseQuery, CoconstructionQuery, CompoundQuery, MemberQuery, IndicatorQuery):
     pass
 
 

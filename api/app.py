@@ -11,8 +11,10 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from api.http_guard import HttpGuard
 from graph.driver import close_driver, get_driver
 from graph.schema import current_version, migrations
+from graph.settings import get_api_settings
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +65,12 @@ def create_app() -> FastAPI:
             raise
     else:
         mount_graphql(app)
+    from graph.browser_conf import guide_base_url
     from queries.browser.routes import mount_guide
 
-    mount_guide(app)  # the Neo4j Browser guide and style at /guide/ (see queries/browser/)
+    settings = get_api_settings()
+    # the Neo4j Browser guide and style at /guide/ (see queries/browser/); links use the configured address
+    mount_guide(app, f"{settings.public_url.rstrip('/')}/guide" if settings.public_url else guide_base_url())
+    # outermost: every response gets the security headers, every body is read under the size and time limits
+    app.add_middleware(HttpGuard, max_body_bytes=settings.max_body_bytes, body_timeout_s=settings.body_timeout_s)
     return app

@@ -62,7 +62,9 @@ def _pct(values: list[float], p: float) -> float:
 
 
 def _serve(port: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "GRIDLINK_API_KEYS": f"{BENCH_KEY}:reader", "GRIDLINK_API_GRAPHIQL": "false"}
+    # no rate limit: the benchmark is one client sending as fast as it can on purpose
+    env = {**os.environ, "GRIDLINK_API_KEYS": f"{BENCH_KEY}:reader", "GRIDLINK_API_GRAPHIQL": "false",
+           "GRIDLINK_API_RATE_LIMIT_PER_KEY": ""}
     proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host",
                              "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"],
                             env=env)

@@ -18,7 +18,7 @@ from shapely.geometry import shape
 from api import args, db
 from api.context import Context
 from api.errors import InputError, NotFoundError
-from api.types.common import Connection, decode_cursor, encode_cursor, page
+from api.types.common import Connection, decode_cursor, encode_cursor, offset_cursor, page
 from api.types.geo import Division, DivisionNode, Grid, GridRef
 from api.types.listings import Need, Project, Resource
 from api.types.orgs import Organization, PartyOrganization
@@ -111,7 +111,7 @@ class BrowseQuery:
             raise InputError("text must have 2 to 50 characters (Chinese is matched by pairs of characters)",
                              field="text")
         p = args.paging(info, first, after)
-        skip = int(p["after"]) if p["after"] and p["after"].isdigit() else 0
+        skip = offset_cursor(p["after"])
         if skip > 1000:
             raise InputError("after: full-text results are paged up to 1000 hits; refine the text", field="after")
         # a quoted phrase: Lucene syntax in user text is escaped, and CJK bigrams must be consecutive

@@ -64,6 +64,23 @@ class ApiSettings(BaseSettings):
     max_tokens: int = 2000
     max_aliases: int = 15
     max_page_size: int = 100
+    # structural limits checked before validation (api/guard.py): fields with fragments expanded, and fields
+    # sharing one response name in one selection set (graphql-core's validation is quadratic in those)
+    max_fields: int = 500
+    max_same_name_fields: int = 5
+    # estimated cost per role (api/cost.py: fields × list sizes asked for)
+    max_cost_reader: int = 10_000
+    max_cost_planner: int = 25_000
+    max_cost_admin: int = 50_000
+    # rate limits ("limits" notation, e.g. "600/minute;20/second"); empty = none
+    rate_limit_per_key: str = "1200/minute;60/second"
+    rate_limit_per_address: str = "600/minute;30/second"
+    max_body_bytes: int = 1_000_000
+    body_timeout_s: float = Field(default=10.0, description="a request body must arrive within this")
+    header_timeout_s: float = Field(default=10.0, description="request headers must arrive within this")
+    keep_alive_timeout_s: int = Field(default=5, description="idle keep-alive connections are closed after this")
+    public_url: str | None = Field(default=None, description="URL clients reach the API at (links in the "
+                                   "Browser guide); default http://<host>:<port>")
     # API keys: "key:role" pairs separated by commas; roles are reader, planner, admin.
     # Empty means the demo keys below are active (a warning is logged at start).
     keys: SecretStr = SecretStr("")

@@ -24,7 +24,7 @@ class _HeaderDeadlineH11Protocol(H11Protocol):
     header_timeout_s = 10.0
     _deadline: asyncio.TimerHandle | None = None
 
-    def connection_made(self, transport: asyncio.Transport) -> None:  # noqa: D102
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]  # noqa: D102
         super().connection_made(transport)
         self._arm()
 

@@ -28,7 +28,7 @@ from graphql import DocumentNode, GraphQLError, GraphQLSyntaxError, parse, print
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
-from api.shape import Shape, measure
+from api.shape import Shape, measure, more_tokens_than
 
 #: parse/validate threads at once: the machine's cores, not the threadpool's 40 (those serve Neo4j calls)
 WORKERS = 2
@@ -118,6 +118,10 @@ def check_shape(shape: Shape, limits: DocumentLimits) -> GraphQLError | None:
 
 def prepare(text: str, limits: DocumentLimits) -> _Parsed:
     """Parse ``text`` and check its shape (runs in a worker thread on a cache miss)."""
+    if more_tokens_than(text, limits.tokens):
+        return _Parsed(None, "", GraphQLError(
+            f"Syntax Error: Document contains more than {limits.tokens} tokens. Parsing aborted.",
+            extensions={"code": "QUERY_TOO_COMPLEX", "limit": "tokens", "max": limits.tokens}))
     try:
         document = parse(text, max_tokens=limits.tokens)
     except GraphQLSyntaxError as e:

@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cases", type=int, default=5000, help="generated documents per role")
     ap.add_argument("--seed", type=int, default=None, help="random seed (default: a fresh one)")
+    ap.add_argument("--roles", default="anonymous,reader,planner,admin", help="comma-separated roles to fuzz")
     a = ap.parse_args(argv)
     seed = a.seed if a.seed is not None else random.SystemRandom().randrange(1 << 31)
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
@@ -35,8 +36,9 @@ def main(argv: list[str] | None = None) -> int:
            "GRIDLINK_FUZZ_TALLY": str(tally)}
     print(f"schema fuzz: {a.cases} cases per role, seed {seed}", flush=True)
     started = time.monotonic()
+    roles = " or ".join(f"[{r.strip()}]" for r in a.roles.split(",") if r.strip())
     proc = subprocess.run([sys.executable, "-m", "pytest", "tests/fuzz/test_fuzz_schema_roles.py", "-q", "-x",
-                           "-p", "no:cacheprovider"], cwd=ROOT, env=env, check=False)
+                           "-p", "no:cacheprovider", "--timeout", "0", "-k", roles], cwd=ROOT, env=env, check=False)
     try:
         counts: dict[str, int] = json.loads(tally.read_text(encoding="utf-8") or "{}")
     except (OSError, json.JSONDecodeError):

@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
            "GRIDLINK_FUZZ_TALLY": str(tally)}
     print(f"schema fuzz: {a.cases} cases per role, seed {seed}", flush=True)
     started = time.monotonic()
-    roles = " or ".join(f"[{r.strip()}]" for r in a.roles.split(",") if r.strip())
+    roles = " or ".join(r.strip() for r in a.roles.split(",") if r.strip())
     proc = subprocess.run([sys.executable, "-m", "pytest", "tests/fuzz/test_fuzz_schema_roles.py", "-q", "-x",
                            "-p", "no:cacheprovider", "--timeout", "0", "-k", roles], cwd=ROOT, env=env, check=False)
     try:

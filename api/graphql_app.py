@@ -13,7 +13,7 @@ from typing import Any
 from cross_web import HTTPException
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
@@ -23,9 +23,10 @@ from strawberry.types.unset import UNSET
 from api.auth import KeyRing
 from api.context import Refusal, context_getter
 from api.http_guard import decode_body, error_response
+from api.pages import graphiql_html, request_lang
 from api.ratelimit import RateLimiter
 from api.schema import build_schema
-from graph.settings import get_api_settings
+from api.settings import get_api_settings
 
 GRAPHQL_PATH = "/graphql"
 #: characters of an error message sent back (a message quoting a 1 MB variable must not grow the response)
@@ -41,19 +42,19 @@ class _Router(GraphQLRouter[object, None]):
     object, nested 100 000 deep, or holding an integer of more than 4,300 digits raised inside strawberry (500).
     """
 
-    def decode_json(self, data: str | bytes) -> object:  # noqa: D102
+    def decode_json(self, data: str | bytes) -> object:
         try:
             return decode_body(data)
         except ValueError as e:
             raise HTTPException(400, str(e)) from e
 
-    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:  # noqa: D102
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
         try:
             return await super().run(request, context, root_value)
         except HTTPException as e:
             return error_response(e.status_code, _CODES.get(e.status_code, "BAD_REQUEST"), e.reason[:MAX_MESSAGE])
 
-    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:  # noqa: D102
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         response = await super().process_result(request, result)
         errors: list[dict[str, Any]] = response.get("errors") or []  # type: ignore[assignment]
         for error in errors:
@@ -63,6 +64,11 @@ class _Router(GraphQLRouter[object, None]):
             extensions = error.setdefault("extensions", {})
             extensions.setdefault("code", "BAD_USER_INPUT")
         return response
+
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        """GraphiQL from the vendored assets (strawberry's own page loads React and GraphiQL from a CDN)."""
+        return HTMLResponse(graphiql_html(request_lang(request)))
 
 
 async def _refused(request: Request, exc: Exception) -> Response:

@@ -26,6 +26,7 @@ import neo4j
 from ingest import kinds
 from ingest.account import Accounts
 from ingest.cleanup import deactivate_missing, link_duplicates, load_places
+from ingest.compound_index import CompoundIndex, load_compounds
 from ingest.errors import InputError
 from ingest.lanes import InFlight, Item, batches
 from ingest.load import Loader
@@ -87,7 +88,8 @@ def ingest_files(kind: str, paths: Sequence[str | Path], options: IngestOptions 
             acct = Accounts(run.summary, rep, ParentLinks(opts.dry_run) if k.parents else None)
             acct.empty_files(empty)
             ctx = Context(load_places(drv, db) if k.needs_places else Places(), opts.crs,
-                          pseudonym_key() if k.personal else b"")
+                          pseudonym_key() if k.personal else b"",
+                          load_compounds(drv, db) if k.needs_compounds else CompoundIndex())
             items = _items(k.name, files, prof, ctx, opts.format, opts.encoding, opts.sheet, opts.limit,
                            on_unused=acct.unrecognised)
             _write(items, run.loader, acct, opts, progress)

@@ -13,6 +13,7 @@ from ingest.cells import name_norm
 from ingest.codes import check_uscc
 from ingest.records import Issue, Lookup, Record, RowReject
 from ingest.transform import MAX_KEY, Context, Fields, area_ref, division_ref, hashed_uid, place
+from ingest.transform_compounds import compound_of
 
 
 def present_keys(values: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -107,6 +108,11 @@ def _uid_division(f: Fields, rec: Record) -> str | None:
     return explicit or (placed[0]["k"] if placed else None)
 
 
+def _placed_division(rec: Record) -> str | None:
+    placed = rec.rels.get("inDivision")
+    return str(placed[0]["k"]) if placed else None
+
+
 def division_ref_text(f: Fields) -> str | None:
     """The row's division code as written (padded), without checking it."""
     from ingest.codes import pad_division
@@ -143,6 +149,9 @@ def transform_party_org(f: Fields, ctx: Context) -> Record:
     for host in f.multi("hostName"):
         rec.lookups.append(Lookup("hosts", "Organization", "nameNorm", name_norm(host), "hostName"))
     division = division_ref(f, ctx, "divisionCode") if "divisionCode" in f.values else None
+    hit = compound_of(f, ctx, division or _placed_division(rec))
+    if hit is not None:  # a 小区党支部 / 楼栋党小组
+        rec.add_rel("leadsCompound", hit.uid)
     rec.key = uscc or hashed_uid(props["nameNorm"], division or _uid_division(f, rec))
     rec.props["uid"] = rec.key
     return rec

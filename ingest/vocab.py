@@ -27,6 +27,14 @@ RESOURCE_STATUS: dict[str, str] = v.word_map(v.RESOURCE_STATUSES)
 ALLIANCE_KINDS: dict[str, str] = v.word_map(v.ALLIANCE_KINDS)
 MEMBERSHIP_TYPES: dict[str, str] = v.word_map(v.MEMBERSHIP_TYPES)
 
+# below the grid (issue #12)
+COMPOUND_TYPES = v.word_map(v.COMPOUND_TYPES)
+MANAGEMENT_MODES = v.word_map(v.MANAGEMENT_MODES)
+COMMITTEE_TYPES = v.word_map(v.COMMITTEE_TYPES)
+WORK_ORDER_CATEGORIES = v.word_map(v.WORK_ORDER_CATEGORIES)
+WORK_ORDER_STATUSES = v.word_map(v.WORK_ORDER_STATUSES)
+SATISFACTION = v.word_map(v.SATISFACTION)
+
 
 SOCIAL_ORG_TYPES: dict[str, str] = v.word_map(v.SOCIAL_ORG_TYPES)
 PUBLIC_UNIT_TYPES: dict[str, str] = v.word_map(v.PUBLIC_UNIT_TYPES)

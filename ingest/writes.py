@@ -89,7 +89,7 @@ def _slot_call(s: Slot) -> str:
             f"  {_find(s, 't', 'it.k')}\n"
             f"  MERGE (n){_arrow(s, 'r')}(t)\n"
             f"  ON CREATE SET r.firstRunId = $runId\n"
-            f"  SET {_prov('r')}\n}}")
+            f"  SET r += it.p, {_prov('r')}\n}}")
 
 
 @cache

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.names import party_short_name
 from ingest import vocab
 from ingest.cells import name_norm
 from ingest.codes import check_uscc
@@ -129,7 +130,7 @@ def transform_party_org(f: Fields, ctx: Context) -> Record:
         raise RowReject("category", f"unknown party organization category {category!r} "
                                     f"(expected {', '.join(sorted(vocab.PARTY_CATEGORIES))})")
     props.update({
-        "partyOrgId": f.text("id", MAX_KEY), "category": category,
+        "partyOrgId": f.text("id", MAX_KEY), "category": category, "shortName": party_short_name(props["name"]),
         "memberCount": f.int("memberCount", 0, 1_000_000),
         "secretaryName": f.text("secretaryName"), "contactPhone": f.text("contactPhone"),
         "address": f.text("address"), "status": None, "statusRaw": None,

@@ -14,8 +14,8 @@ The rules (Chengdu's method for commodity-housing compounds where property dispu
   only a grid branch leads a grid it lies in; ``missing`` otherwise.
 - 优机制 improve_mechanism: ``done`` when the compound has its own party organization, an owners' committee, a
   manager (a property company, or a unit/residents managing it themselves) and at least one committee member is a
-  party member (交叉任职); ``partial`` when a committee or a company is there without all of that; ``missing``
-  when neither is.
+  party member (交叉任职); ``partial`` when two of the three parties (party organization, committee, manager) are
+  there, or committee members are party members; ``missing`` otherwise (a company alone is no mechanism).
 - 聚合力 pool_forces: ``done`` when a need of the compound has a delivered or accepted project; ``partial`` when a
   need of it is claimed; ``missing`` otherwise.
 - 植文化 plant_culture: ``done`` when a culture (文体活动) project for the compound was delivered in the 12 months
@@ -79,7 +79,7 @@ def improve_mechanism(ev: Evidence) -> Step:
                 "companies": companies, "managementMode": mode}
     if branches and committees and managed and crossed > 0:
         return _step("improve_mechanism", DONE, evidence, None)
-    if committees or companies:
+    if sum(1 for present in (branches, committees, managed) if present) >= 2 or crossed > 0:
         missing = [what for what, ok in (("小区党组织", branches), ("业主委员会", committees),
                                          ("物业服务", managed), ("党员交叉任职", crossed)) if not ok]
         return _step("improve_mechanism", PARTIAL, evidence,

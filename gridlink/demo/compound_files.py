@@ -43,10 +43,13 @@ def write_compounds(cs: Compounds, sink: Sink) -> int:
     for k in cs.all():
         company = k.company
         managed += company is not None
+        # the planted dispute compound is new: not yet drawn into a grid, so no grid branch covers it either
+        new = k.planted == "dispute"
         sink.write((k.code, k.name, k.type_word, f"{k.community.street.name}{k.community.short}{k.name}",
-                    k.community.code, k.grid.code, k.households, k.buildings, k.year,
+                    k.community.code, "" if new else k.grid.code, k.households, k.buildings, k.year,
                     company.name if company else "", company.uscc if company else "", k.mode,
-                    "已成立" if k.committee else "未成立", f"{k.lon:.6f}", f"{k.lat:.6f}"))
+                    "已成立" if k.committee else "未成立", "" if new else f"{k.lon:.6f}",
+                    "" if new else f"{k.lat:.6f}"))
     return managed
 
 
@@ -92,8 +95,8 @@ def residence(cs: Compounds, community_code: str, rng: random.Random) -> tuple[s
 
 
 def work_order_count(cs: Compounds, target: int) -> dict[tuple[str, str], int]:
-    """Orders per compound (grid code, name): ``target`` spread by households × type rate (the dispute ×3)."""
-    weights = {(k.grid.code, k.name): k.households * RATE.get(k.type_word, 3.0) * (3 if k.planted == "dispute"
+    """Orders per compound (grid code, name): ``target`` spread by households × type rate (the dispute ×15)."""
+    weights = {(k.grid.code, k.name): k.households * RATE.get(k.type_word, 3.0) * (15 if k.planted == "dispute"
                                                                                     else 1) for k in cs.all()}
     total = sum(weights.values()) or 1.0
     return {key: int(target * wt / total + 0.5) for key, wt in weights.items()}

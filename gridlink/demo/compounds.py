@@ -7,8 +7,9 @@ organizations, members, needs, work orders) refer to compounds without a list of
 
 Planted in the first grid of the area (its first three compounds), for the five-step questions:
 
-- ``dispute``: a large 商品房小区 with a company, no committee, no party organization, no resident party member
-  recorded and three times the property work orders: every step missing, top of ``disputeHotspots``;
+- ``dispute``: a large new 商品房小区 with a company, not yet drawn into a grid (so no grid branch covers it),
+  no committee, no party organization, no resident party member recorded and fifteen times the work orders (most
+  of them property): every step missing, at the top of ``disputeHotspots``;
 - ``model``: a 商品房小区 with a 小区党支部, a committee with party members, a company, four registered resident
   members and delivered projects (a culture one in the last 12 months): every step done;
 - ``courtyard``: a 无物业 老旧院落.

@@ -31,6 +31,7 @@ from api.errors import ApiError
 from api.mutations import Mutation
 from api.query_browse import BrowseQuery
 from api.query_coconstruction import CoconstructionQuery
+from api.query_compounds import CompoundQuery
 from api.settings import ApiSettings
 from api.types.common import field_from_map
 
@@ -41,7 +42,7 @@ CACHE_SIZE = 256
 
 
 @strawberry.type(description="Browse the graph and ask the co-construction questions.")
-class Query(BrowseQuery, CoconstructionQuery):
+class Query(BrowseQuery, CoconstructionQuery, CompoundQuery):
     pass
 
 

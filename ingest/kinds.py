@@ -18,12 +18,15 @@ from functools import partial
 
 from ingest import vocab
 from ingest.records import Record, RowReject
-from ingest.specs import IN_GRID, PLACED, NodeSpec, RelSpec, Slot
+from ingest.specs import IN_COMPOUND, IN_GRID, PLACED, NodeSpec, RelSpec, Slot
 from ingest.transform import Context, Fields
 from ingest.transform_areas import transform_division, transform_grid
+from ingest.transform_committees import transform_owner_committee
+from ingest.transform_compounds import transform_compound
 from ingest.transform_lists import transform_agreement, transform_need, transform_project, transform_resource
 from ingest.transform_orgs import transform_org, transform_party_org
 from ingest.transform_people import transform_membership, transform_party_member
+from ingest.transform_work_orders import transform_work_order
 
 Transform = Callable[[Fields, Context], Record]
 
@@ -43,6 +46,8 @@ class Kind:
         parents: party organizations: ``SUBORDINATE_TO`` is linked in a second pass (:mod:`ingest.parents`).
         personal: fields holding personal data: their values never reach the report or the log; the kind's ids
             are pseudonymized with the HMAC secret (:mod:`ingest.pseudonym`).
+        needs_compounds: rows name a compound (by code, or by name within their community): the run loads the
+            compounds snapshot (:mod:`ingest.compound_index`).
     """
 
     name: str
@@ -53,6 +58,7 @@ class Kind:
     needs_places: bool = True
     parents: bool = False
     personal: frozenset[str] = field(default_factory=frozenset)
+    needs_compounds: bool = False
 
     @property
     def org_kind(self) -> str:
@@ -81,17 +87,25 @@ KINDS: tuple[Kind, ...] = (
                    vocab.PUBLIC_UNIT_TYPES),
     _organizations("social-orgs", "social_org", "SocialOrganization", ("orgType", "legalRep", "supervisor",
                                                                         "registrar"), vocab.SOCIAL_ORG_TYPES),
+    # below the grid (issue #12): compounds after the enterprises that manage them, before the kinds naming them
+    Kind("compounds", transform_compound, (NodeSpec("compound", "Compound", "uid", slots=PLACED + (
+        Slot("managedBy", "MANAGES", "Organization", "uid", outgoing=False),)),)),
     # SUBORDINATE_TO (the parent) is linked in a second pass: ingest.parents
     Kind("party-orgs", transform_party_org, (NodeSpec("party_org", "Organization", "uid", ("PartyOrganization",),
                                                        PLACED + (
         Slot("hosts", "HOSTED_BY", "Organization", "uid"),
         Slot("leadsDivision", "LEADS", "Division", "code"),
         Slot("leadsGrid", "LEADS", "Grid", "uid"),
-    ), track_active=True),), org=True, parents=True),
+        Slot("leadsCompound", "LEADS", "Compound", "uid"),  # a 小区党支部 / 楼栋党小组
+    ), track_active=True),), org=True, parents=True, needs_compounds=True),
+    # an organization, but not an org kind: keyed per compound, no registry snapshot, no SAME_AS candidates
+    Kind("owner-committees", transform_owner_committee, (NodeSpec(
+        "owners_committee", "Organization", "uid", ("OwnersCommittee",), PLACED + (
+            Slot("represents", "REPRESENTS", "Compound", "uid"),), track_active=True),), needs_compounds=True),
     Kind("resources", transform_resource, (NodeSpec("resource", "Resource", "uid", slots=PLACED + (
         Slot("provider", "PROVIDES", "Organization", "uid", outgoing=False),)),)),
     Kind("needs", transform_need, (NodeSpec("need", "Need", "uid", slots=PLACED + (
-        Slot("raisedBy", "RAISED_BY", "Organization", "uid"),)),)),
+        Slot("raisedBy", "RAISED_BY", "Organization", "uid"), IN_COMPOUND)),), needs_compounds=True),
     Kind("projects", transform_project, (NodeSpec("project", "Project", "uid", slots=PLACED + (
         Slot("addresses", "ADDRESSES", "Need", "uid"),
         Slot("uses", "USES", "Resource", "uid"),
@@ -112,8 +126,13 @@ KINDS: tuple[Kind, ...] = (
         Slot("memberOf", "MEMBER_OF", "PartyOrganization", "uid"),
         Slot("reportedTo", "REPORTED_TO", "Division", "code"),
         IN_GRID,
+        Slot("residesIn", "RESIDES_IN", "Compound", "uid"),  # 找党员 counts members where they live
     )),), files="CSV/XLSX/JSONL (personal data: see docs/data-officer.md \"Personal data\")",
-        personal=frozenset({"idNumber", "name", "phone"})),
+        personal=frozenset({"idNumber", "name", "phone"}), needs_compounds=True),
+    # caller name, phone and complaint text are not in the profile: never read (ingest.transform_work_orders)
+    Kind("work-orders", transform_work_order, (NodeSpec("work_order", "WorkOrder", "uid", slots=PLACED + (
+        IN_COMPOUND,)),), files="CSV/XLSX/JSONL (12345 工单导出; 来电人, 来电号码 and 诉求内容 are never read)",
+        needs_compounds=True),
 )
 
 #: kind name -> kind

@@ -54,3 +54,5 @@ class RelSpec:
 IN_GRID = Slot("inGrid", "IN_GRID", "Grid", "uid")
 IN_DIVISION = Slot("inDivision", "IN_DIVISION", "Division", "code")
 PLACED = (IN_GRID, IN_DIVISION)
+#: below the grid (issue #12): a work order or need in a compound
+IN_COMPOUND = Slot("inCompound", "IN_COMPOUND", "Compound", "uid")

@@ -11,6 +11,7 @@ from ingest.cells import name_norm, parse_time
 from ingest.codes import check_uscc
 from ingest.records import Issue, Lookup, Record, RowReject
 from ingest.transform import Context, Fields, division_ref, place
+from ingest.transform_compounds import compound_of
 
 _CATEGORY_WORDS = ", ".join(words[0] for words in CATEGORIES.values())
 
@@ -89,6 +90,9 @@ def transform_need(f: Fields, ctx: Context) -> Record:
     }
     rec = Record("need", uid, props)
     place(rec, f, ctx)
+    placed = rec.rels.get("inDivision")
+    if hit := compound_of(f, ctx, str(placed[0]["k"]) if placed else None):
+        rec.add_rel("inCompound", hit.uid)
     _org(rec, "raisedBy", f, "raisedByUscc")
     return rec
 

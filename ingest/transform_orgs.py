@@ -14,6 +14,7 @@ from ingest.cells import name_norm
 from ingest.codes import check_uscc
 from ingest.records import Issue, Lookup, Record, RowReject
 from ingest.transform import MAX_KEY, Context, Fields, area_ref, division_ref, hashed_uid, place
+from ingest.transform_compounds import compound_of
 
 
 def present_keys(values: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -62,6 +63,8 @@ def transform_org(spec: str, text_fields: tuple[str, ...], types: dict[str, str]
     })
     for name in text_fields:
         props[name] = f.text(name)
+    if props.get("industry"):
+        _industry(f, props)
     rec = Record(spec, "", props, issues=issues)
     place(rec, f, ctx, address=props["address"])
     rec.key = uscc or hashed_uid(props["nameNorm"], _uid_division(f, rec))
@@ -78,6 +81,19 @@ def _status(f: Fields, raw: str) -> str:
     return status
 
 
+def _industry(f: Fields, props: dict[str, Any]) -> None:
+    """``industry`` as its GB/T 4754 code (graph/MODEL.md); the text as written in ``industryRaw`` when it was not
+    a code already, and a flag when it is no section name either (the code is then left empty)."""
+    raw = props["industry"]
+    code = vocab.industry_code(raw)
+    props["industry"] = code
+    if code != raw.strip().upper():  # a name, not a code in another case
+        props["industryRaw"] = raw
+    if code is None:
+        f.issues.append(Issue("flagged", "industry", f"{raw!r} is not a GB/T 4754 code or section name; "
+                                                     "kept in industryRaw"))
+
+
 def _check_type(f: Fields, types: dict[str, str]) -> None:
     """Reject a type word outside the registry's list (``社会组织类型`` ``其他组织``)."""
     word = f.text("orgType")
@@ -91,6 +107,11 @@ def _uid_division(f: Fields, rec: Record) -> str | None:
     placed = rec.rels.get("inDivision")
     explicit = division_ref_text(f)
     return explicit or (placed[0]["k"] if placed else None)
+
+
+def _placed_division(rec: Record) -> str | None:
+    placed = rec.rels.get("inDivision")
+    return str(placed[0]["k"]) if placed else None
 
 
 def division_ref_text(f: Fields) -> str | None:
@@ -129,6 +150,9 @@ def transform_party_org(f: Fields, ctx: Context) -> Record:
     for host in f.multi("hostName"):
         rec.lookups.append(Lookup("hosts", "Organization", "nameNorm", name_norm(host), "hostName"))
     division = division_ref(f, ctx, "divisionCode") if "divisionCode" in f.values else None
+    hit = compound_of(f, ctx, division or _placed_division(rec))
+    if hit is not None:  # a 小区党支部 / 楼栋党小组
+        rec.add_rel("leadsCompound", hit.uid)
     rec.key = uscc or hashed_uid(props["nameNorm"], division or _uid_division(f, rec))
     rec.props["uid"] = rec.key
     return rec

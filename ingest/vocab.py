@@ -27,6 +27,14 @@ RESOURCE_STATUS: dict[str, str] = v.word_map(v.RESOURCE_STATUSES)
 ALLIANCE_KINDS: dict[str, str] = v.word_map(v.ALLIANCE_KINDS)
 MEMBERSHIP_TYPES: dict[str, str] = v.word_map(v.MEMBERSHIP_TYPES)
 
+# below the grid (issue #12)
+COMPOUND_TYPES = v.word_map(v.COMPOUND_TYPES)
+MANAGEMENT_MODES = v.word_map(v.MANAGEMENT_MODES)
+COMMITTEE_TYPES = v.word_map(v.COMMITTEE_TYPES)
+WORK_ORDER_CATEGORIES = v.word_map(v.WORK_ORDER_CATEGORIES)
+WORK_ORDER_STATUSES = v.word_map(v.WORK_ORDER_STATUSES)
+SATISFACTION = v.word_map(v.SATISFACTION)
+
 
 SOCIAL_ORG_TYPES: dict[str, str] = v.word_map(v.SOCIAL_ORG_TYPES)
 PUBLIC_UNIT_TYPES: dict[str, str] = v.word_map(v.PUBLIC_UNIT_TYPES)
@@ -53,6 +61,20 @@ def org_status(word: str) -> str | None:
 
 _FOLD = str.maketrans({"（": "(", "）": ")", "，": ",", "；": ";", "　": " "})
 _STATUS = {k.translate(_FOLD).lower() if k.isascii() else k.translate(_FOLD): val for k, val in ORG_STATUS.items()}
+
+
+_INDUSTRY_CODE = re.compile(v.INDUSTRY_CODE_PATTERN)
+_PUNCT = re.compile(r"[、,，\s]")
+_SECTIONS = {_PUNCT.sub("", w): letter for letter, words in v.INDUSTRY_SECTIONS.items() for w in words}
+
+
+def industry_code(text: str) -> str | None:
+    """The GB/T 4754 code of a 所属行业 cell: a code as written (upper case), or the letter of a section name;
+    ``None`` when it is neither (finer names are not mapped: the 97 大类 names are not in the vocabulary)."""
+    code = text.strip().upper()
+    if _INDUSTRY_CODE.match(code):
+        return code
+    return _SECTIONS.get(_PUNCT.sub("", text))
 
 
 def category_key(word: str) -> str | None:

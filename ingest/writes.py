@@ -75,7 +75,7 @@ _KEY_LABEL = {"PartyOrganization": "Organization"}
 def _find(s: Slot, var: str, value: str) -> str:
     """MATCH (or MERGE) the far node of a slot by its key, through the label holding the key's constraint."""
     if s.merge_target:
-        return f"MERGE ({var}:{s.label} {{{s.key}: {value}}}) ON CREATE SET {var} += it.t"
+        return f"MERGE ({var}:{s.label} {{{s.key}: {value}}}) ON CREATE SET {var} += it.t, {var}.firstRunId = $runId"
     owner = _KEY_LABEL.get(s.label)
     if owner:
         return f"MATCH ({var}:{owner} {{{s.key}: {value}}}) WHERE {var}:{s.label}"
@@ -89,7 +89,7 @@ def _slot_call(s: Slot) -> str:
             f"  {_find(s, 't', 'it.k')}\n"
             f"  MERGE (n){_arrow(s, 'r')}(t)\n"
             f"  ON CREATE SET r.firstRunId = $runId\n"
-            f"  SET {_prov('r')}\n}}")
+            f"  SET r += it.p, {_prov('r')}\n}}")
 
 
 @cache

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from gridlink.demo import lists, party, registry, ties
+from gridlink.demo import compound_files, lists, party, registry, ties
+from gridlink.demo.compounds import COMPOUND_HEADER, Compounds
 from gridlink.demo.divisions import filtered_tables, select
 from gridlink.demo.world import REJECTED_DIRTS, World
 from gridlink.demo.writers import CsvSink, GeoJsonSink, JsonlSink, Sink, XlsxSink
@@ -33,7 +34,8 @@ def sizes(w: World) -> dict[str, int]:
     """How many rows of the non-registry kinds a world gets (they scale with the number of organizations)."""
     c = len(w.area.communities)
     return {"party-members": max(200, w.scale // 2), "resources": max(2 * c, w.scale // 8),
-            "needs": max(2 * c, w.scale // 10), "agreements": max(c // 2, w.scale // 40)}
+            "needs": max(2 * c, w.scale // 10), "agreements": max(c // 2, w.scale // 40),
+            "work-orders": max(1000, 5 * w.scale)}
 
 
 def generate(out: Path, *, scale: int = 2000, district: str = "510107", seed: int = 1,
@@ -106,9 +108,22 @@ def generate(out: Path, *, scale: int = 2000, district: str = "510107", seed: in
         dirt = registry.write_social_orgs(w, ss, rng("social-orgs"))
     done("social-orgs", [ss], dirt)
 
+    cs = Compounds(w)
+    with CsvSink(out / "compounds.csv", COMPOUND_HEADER) as cf:
+        managed = compound_files.write_compounds(cs, cf)
+    done("compounds", [cf], None, managed=managed, planted={t: cs.planted(t).name for t in ("dispute", "model",
+                                                                                           "courtyard")})
+
     with JsonlSink(out / "party-orgs.jsonl", party.PARTY_ORG_HEADER) as po:
         pidx = party.write_party_orgs(w, po, rng("party-orgs"))
-    done("party-orgs", [po], pidx.dirt)
+        branches = compound_files.branch_rows(cs, rng("compound-branches"))
+        for row in branches:
+            po.write(row)
+    done("party-orgs", [po], pidx.dirt, compoundBranches=len(branches))
+
+    with CsvSink(out / "owner-committees.csv", compound_files.COMMITTEE_HEADER) as oc:
+        compound_files.write_committees(cs, oc, rng("owner-committees"))
+    done("owner-committees", [oc])
 
     with CsvSink(out / "resources.csv", lists.RESOURCE_HEADER) as rs:
         res = lists.write_resources(w, rs, rng("resources"), pidx, n["resources"])
@@ -116,7 +131,7 @@ def generate(out: Path, *, scale: int = 2000, district: str = "510107", seed: in
 
     with CsvSink(out / "needs.csv", lists.NEED_HEADER) as ns, CsvSink(out / "projects.csv",
                                                                        lists.PROJECT_HEADER) as pj:
-        statuses = lists.write_needs_and_projects(w, ns, pj, rng("needs"), pidx, res, n["needs"])
+        statuses = lists.write_needs_and_projects(w, ns, pj, rng("needs"), pidx, res, n["needs"], cs)
     done("needs", [ns], None, byStatus=dict(sorted(statuses.items())))
     done("projects", [pj])
 
@@ -129,15 +144,19 @@ def generate(out: Path, *, scale: int = 2000, district: str = "510107", seed: in
     done("memberships", [ms], None, byType=dict(sorted(types.items())))
 
     with CsvSink(out / "party-members.csv", party.MEMBER_HEADER) as pm:
-        member_status = party.write_party_members(w, pm, rng("party-members"), pidx, n["party-members"])
+        member_status = party.write_party_members(w, pm, rng("party-members"), pidx, n["party-members"], cs)
     done("party-members", [pm], None, byStatus=dict(sorted(member_status.items())))
+
+    with CsvSink(out / "work-orders.csv", compound_files.WORK_ORDER_HEADER, "gb18030") as wo:
+        categories = compound_files.write_work_orders(cs, wo, rng("work-orders"), n["work-orders"])
+    done("work-orders", [wo], None, byCategory=dict(sorted(categories.items())))
 
     manifest = {
         "generator": "gridlink demo", "version": GENERATOR_VERSION, "seed": seed, "scale": scale,
         "district": area.label, "districts": [d.code for d in area.districts], "streets": len(area.streets),
         "communities": len(area.communities), "grids": sum(len(g) for g in w.grids.values()),
         "organizations": {"public-units": w.n_public, "enterprises": w.n_enterprise, "social-orgs": w.n_social},
-        "partyOrganizations": len(pidx.ids), "files": files,
+        "partyOrganizations": len(pidx.ids), "compounds": sum(1 for _ in cs.all()), "files": files,
     }
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return manifest

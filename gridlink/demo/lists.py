@@ -11,10 +11,14 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from gridlink.demo.party import PartyIndex
 from gridlink.demo.world import World
 from gridlink.demo.writers import Sink
+
+if TYPE_CHECKING:
+    from gridlink.demo.compounds import Compounds
 
 # key, Chinese word (graph/MODEL.md), weight, resource names, need titles
 CATEGORIES: tuple[tuple[str, str, int, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -43,7 +47,7 @@ RESOURCE_HEADER = ("资源编号", "资源名称", "资源类别", "提供单位
                    "服务容量", "可用开始日期", "可用结束日期", "开放星期", "开放时间", "服务半径米", "网格编码",
                    "区划代码", "经度", "纬度")
 NEED_HEADER = ("需求编号", "需求标题", "需求类别", "需求描述", "发布日期", "期望完成日期", "紧急程度", "状态",
-               "提出单位统一社会信用代码", "网格编码", "区划代码")
+               "提出单位统一社会信用代码", "网格编码", "区划代码", "所在小区", "小区编码")
 PROJECT_HEADER = ("项目编号", "项目名称", "需求编号", "资源编号", "牵头单位统一社会信用代码", "状态", "开始日期",
                   "交付日期", "验收日期", "评价", "评分", "网格编码", "区划代码")
 _WEEKDAYS = ("1-5", "1-5", "1-7", "6,7", "1,3,5", "2,4,6")
@@ -95,8 +99,10 @@ def write_resources(w: World, sink: Sink, rng: random.Random, party: PartyIndex,
 
 
 def write_needs_and_projects(w: World, needs: Sink, projects: Sink, rng: random.Random, party: PartyIndex,
-                             res: ResourceIndex, count: int) -> Counter[str]:
-    """Write ``count`` needs and a project for every claimed or closed one; returns needs per status."""
+                             res: ResourceIndex, count: int, cs: Compounds) -> Counter[str]:
+    """Write ``count`` needs (a quarter of them of a compound) and a project for every claimed or closed one,
+    then the planted ``model`` compound's two delivered needs; returns needs per status."""
+    from gridlink.demo.compound_files import planted_needs, residence
     statuses: Counter[str] = Counter()
     for n in range(count):
         key, word, _, _, titles = _pick_category(rng)
@@ -108,14 +114,25 @@ def write_needs_and_projects(w: World, needs: Sink, projects: Sink, rng: random.
         published = _day(rng, 540)
         need_id = f"XQ{n + 1:08d}"
         title = f"{c.short}{rng.choice(titles)}"
+        compound = residence(cs, c.code, rng) if rng.random() < 0.3 else ("", "")
         needs.write((need_id, title, word, f"{c.short}{'居民' if not raiser else '驻区单位'}提出：{title}",
                      published.isoformat(), (published + timedelta(days=rng.randint(30, 180))).isoformat(),
-                     rng.choice(("高", "中", "低", 1, 2, 3)), status, raiser, grid, c.code))
+                     rng.choice(("高", "中", "低", 1, 2, 3)), status, raiser, grid, c.code, *compound))
         statuses[status] += 1
         if status != "待认领":
             candidates = res.by_category.get(key)  # a project without a matching resource keeps it empty
             r = rng.choice(candidates) if candidates else None
             _project(w, projects, rng, projects.rows, need_id, title, r, res, status, published, grid, c.code)
+    for n, (k, title, word, project_status, delivered) in enumerate(planted_needs(cs)):
+        need_id, status = f"XQC{n + 1:05d}", "已关闭" if project_status == "已验收" else "已认领"
+        published = delivered - timedelta(days=90)
+        needs.write((need_id, title, word, f"{k.community.short}居民提出：{title}", published.isoformat(),
+                     delivered.isoformat(), "中", status, "", k.grid.code, k.community.code, *k.ref))
+        statuses[status] += 1
+        accepted = delivered + timedelta(days=5) if project_status == "已验收" else None
+        projects.write((f"XMC{n + 1:05d}", f"{title}共建项目", need_id, "", "", project_status,
+                        published.isoformat(), delivered.isoformat(), accepted.isoformat() if accepted else "",
+                        "居民满意" if accepted else "", 5 if accepted else "", k.grid.code, k.community.code))
     return statuses
 
 

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from gridlink.demo import codes_gen as cg
 from gridlink.demo.divisions import Community, Street
@@ -19,9 +20,14 @@ from gridlink.demo.names import person_name, phone
 from gridlink.demo.world import Draw, OrgCore, World
 from gridlink.demo.writers import Sink
 
+if TYPE_CHECKING:
+    from gridlink.demo.compounds import Compounds
+
+
 PARTY_ORG_HEADER = ("党组织编号", "党组织名称", "组织类别", "上级党组织", "所在单位统一社会信用代码", "所在单位名称",
-                    "党员人数", "党组织书记", "联系电话", "领导区域编码", "区划代码")
-MEMBER_HEADER = ("身份证号", "姓名", "联系电话", "党员状态", "所属党组织", "报到社区编码", "网格编码", "报到日期")
+                    "党员人数", "党组织书记", "联系电话", "领导区域编码", "区划代码", "所在小区", "小区编码")
+MEMBER_HEADER = ("身份证号", "姓名", "联系电话", "党员状态", "所属党组织", "报到社区编码", "网格编码", "报到日期",
+                 "居住小区", "居住小区编码")
 MEMBER_STATUS = (("正常", 85), ("流动", 7), ("口袋", 4), ("隐形", 4))
 _ID_REGIONS = ("510107", "510104", "510105", "510106", "510108", "510116", "511102", "500103", "420106", "513401")
 _BIRTH0 = date(1950, 1, 1)
@@ -60,7 +66,7 @@ def write_party_orgs(w: World, sink: Sink, rng: random.Random) -> PartyIndex:
     def emit(pid: str, name: str, cat: str, parent: str, host_uscc: str, host_name: str, members: int,
              leads: str, division: str) -> None:
         sink.write((pid, name, cat, parent, host_uscc, host_name, members, person_name(rng), phone(rng),
-                    leads, division))
+                    leads, division, "", ""))
         idx.ids.append(pid)
 
     for s in w.area.streets:
@@ -117,8 +123,14 @@ def _emit_joint(emit: Callable[..., None], group: list[OrgCore], seq: Counter[st
          rng.randint(3, 15), "", c.code)
 
 
-def write_party_members(w: World, sink: Sink, rng: random.Random, party: PartyIndex, count: int) -> Counter[str]:
-    """Write ``count`` fake party members; returns the count per status word (流动/口袋/隐形 get counted)."""
+def write_party_members(w: World, sink: Sink, rng: random.Random, party: PartyIndex, count: int,
+                        cs: Compounds) -> Counter[str]:
+    """Write ``count`` fake party members living in the area's compounds, plus four registered members of the
+    planted ``model`` compound; returns the count per status word (流动/口袋/隐形 get counted)."""
+    # imported here: compound_files reads the lists' TODAY, and the lists import this module
+    from gridlink.demo.compound_files import residence
+    from gridlink.demo.lists import TODAY
+
     perm = cg.Permutation(f"{w.seed}:members", 20000 * 1000)  # (birth day, sequence) pairs: IDs never repeat
     statuses: Counter[str] = Counter()
     words = [s for s, _ in MEMBER_STATUS]
@@ -133,6 +145,14 @@ def write_party_members(w: World, sink: Sink, rng: random.Random, party: PartyIn
         reported = status == "正常" and rng.random() < 0.5
         on = (date(2019, 1, 1) + timedelta(days=rng.randrange(2300))).isoformat() if reported else ""
         sink.write((cg.id_number(region, birth, f"{seq:03d}"), person_name(rng), phone(rng), status,
-                    rng.choice(party.ids), c.code if reported else "", grid, on))
+                    rng.choice(party.ids), c.code if reported else "", grid, on, *residence(cs, c.code, rng)))
         statuses[status] += 1
+    model = cs.planted("model")
+    for m in range(count, count + 4):
+        day, seq = divmod(perm(m), 1000)
+        birth = (_BIRTH0 + timedelta(days=day)).strftime("%Y%m%d")
+        sink.write((cg.id_number(_ID_REGIONS[0], birth, f"{seq:03d}"), person_name(rng), phone(rng), "正常",
+                    f"PC{model.grid.code}{model.name}", model.community.code, model.grid.code, TODAY.isoformat(),
+                    *model.ref))
+        statuses["正常"] += 1
     return statuses

@@ -101,7 +101,7 @@ def test_guide_keeps_itself_on_screen_and_has_a_legend() -> None:
     for label in ("Division", "Grid", "PartyOrganization", "Resource", "Need", "Project"):
         # an SVG fill attribute: Browser strips style attributes and <style> from a guide
         assert f'<svg class="swatch swatch-{label}" width="14" height="14"><circle cx="7" cy="7" r="6" ' \
-               f'fill="{label_colours()[label]}"/></svg><b>{label}</b>' in html
+               f'fill="{label_colours()[label]}"/></svg></td><td><b>{label}</b>' in html
 
 
 def test_chapters_follow_the_analyst_path() -> None:

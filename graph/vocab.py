@@ -74,6 +74,19 @@ PUBLIC_UNIT_TYPES: Mapping[str, tuple[str, ...]] = {
     "机关": ("机关单位", "行政机关", "党政机关", "机关法人", "群团机关"), "事业单位": ("事业单位法人", "事业"),
 }
 
+#: Organization.industry: GB/T 4754-2017 sections (门类), letter -> name; finer codes (大类 ``I65``, ``6513``) are
+#: stored as written
+INDUSTRY_SECTIONS: Mapping[str, tuple[str, ...]] = {
+    "A": ("农、林、牧、渔业",), "B": ("采矿业",), "C": ("制造业",), "D": ("电力、热力、燃气及水生产和供应业",),
+    "E": ("建筑业",), "F": ("批发和零售业",), "G": ("交通运输、仓储和邮政业",), "H": ("住宿和餐饮业",),
+    "I": ("信息传输、软件和信息技术服务业",), "J": ("金融业",), "K": ("房地产业",), "L": ("租赁和商务服务业",),
+    "M": ("科学研究和技术服务业",), "N": ("水利、环境和公共设施管理业",), "O": ("居民服务、修理和其他服务业",),
+    "P": ("教育",), "Q": ("卫生和社会工作",), "R": ("文化、体育和娱乐业",), "S": ("公共管理、社会保障和社会组织",),
+    "T": ("国际组织",),
+}
+#: a GB/T 4754 code: a section letter, a letter and 2-4 digits, or 2-4 digits
+INDUSTRY_CODE_PATTERN = r"^(?:[A-T]|[A-T]?\d{2,4})$"
+
 #: PartyOrganization.category: the five categories (stored as the Chinese word) and the words exports use
 PARTY_CATEGORIES: Mapping[str, tuple[str, ...]] = {
     "党委": ("基层党委",), "党工委": ("街道党工委",), "党总支": ("党总支部", "总支"), "党支部": ("支部", "小区党支部"),

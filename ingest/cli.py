@@ -116,6 +116,8 @@ def print_summary(s: RunSummary) -> None:
     if s.same_as_removed:
         extras.append(f"{s.same_as_removed:,} stale SAME_AS candidates removed")
     console.print("; ".join(extras))
+    for file, headers in s.unrecognised_columns.items():
+        console.print(f"[yellow]{file}: columns not recognised (not loaded):[/] {', '.join(headers)}")
     console.print(f"report: {s.report_path}")
     if s.rejected:
         console.print(f"[yellow]{s.rejected:,} rows rejected[/] — see the report for row, column and reason "

@@ -131,7 +131,8 @@ KINDS: tuple[Kind, ...] = (
         personal=frozenset({"idNumber", "name", "phone"}), needs_compounds=True),
     # caller name, phone and complaint text are not in the profile: never read (ingest.transform_work_orders)
     Kind("work-orders", transform_work_order, (NodeSpec("work_order", "WorkOrder", "uid", slots=PLACED + (
-        IN_COMPOUND,)),), needs_compounds=True),
+        IN_COMPOUND,)),), files="CSV/XLSX/JSONL (12345 工单导出; 来电人, 来电号码 and 诉求内容 are never read)",
+        needs_compounds=True),
 )
 
 #: kind name -> kind

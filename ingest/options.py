@@ -48,8 +48,9 @@ class IngestOptions(BaseModel):
 
     @model_validator(mode="after")
     def _snapshot_is_whole(self) -> IngestOptions:
-        if self.snapshot and self.limit is not None:
-            raise ValueError("--snapshot with --limit would deactivate every row past the limit; drop --limit")
+        if self.snapshot and self.limit is not None:  # an InputError passes through pydantic as it is
+            raise InputError("--snapshot with --limit would deactivate every row past the limit",
+                             hint="drop --limit for a snapshot run")
         return self
 
     @classmethod

@@ -25,6 +25,7 @@ import neo4j
 
 from ingest.cells import name_norm
 from ingest.cypher import named
+from ingest.records import Record
 
 
 @dataclass
@@ -53,6 +54,16 @@ class ParentLinks:
             if props.get("partyOrgId"):
                 self._in_run.setdefault(("id", props["partyOrgId"]), key)
             self._in_run.setdefault(("name", props["nameNorm"]), key)
+
+    @staticmethod
+    def hold_refs(records: list[Record]) -> None:
+        """Take the parent lookups out of pass-1 records (pass 2 links them); the reference as written stays in
+        the content hash (``parentRef``), so a changed parent makes the row ``updated``."""
+        for rec in records:
+            refs = [lk for lk in rec.lookups if lk.slot == "parent"]
+            if refs:
+                rec.lookups = [lk for lk in rec.lookups if lk.slot != "parent"]
+                rec.extra["parentRef"] = refs[0].value
 
     def _chunks(self, size: int) -> Iterator[list[list[Any]]]:
         self._spool.seek(0)

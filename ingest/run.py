@@ -90,7 +90,8 @@ def ingest_files(kind: str, paths: Sequence[str | Path], options: IngestOptions 
             ctx = Context(load_places(drv, db) if k.needs_places else Places(), opts.crs,
                           pseudonym_key() if k.personal else b"",
                           load_compounds(drv, db) if k.needs_compounds else CompoundIndex())
-            items = _items(k.name, files, prof, ctx, opts.format, opts.encoding, opts.sheet, opts.limit)
+            items = _items(k.name, files, prof, ctx, opts.format, opts.encoding, opts.sheet, opts.limit,
+                           on_unused=acct.unrecognised)
             _write(items, run.loader, acct, opts, progress)
             _after_batches(run, acct)
     except BaseException:
@@ -174,20 +175,24 @@ class _Run:
 
 
 def _items(kind: str, files: list[Path], prof: Mapping, ctx: Context, fmt: str | None, encoding: str | None,
-           sheet: str | int | None, limit: int | None) -> Iterator[Item]:
-    """Read and transform: the rows of every file, streamed in file order."""
+           sheet: str | int | None, limit: int | None,
+           on_unused: Callable[[str, list[str]], None] | None = None) -> Iterator[Item]:
+    """Read and transform: the rows of every file, streamed in file order; ``on_unused(file, headers)`` hears of
+    the columns of a file that no field reads."""
     count = 0
     org = kinds.BY_NAME[kind].org
     for path in files:
         file_fmt = detect_format(path, fmt)
         strict = file_fmt in ("csv", "xlsx")  # a missing column is a file error; in JSON a row error
         bound: BoundMapping | None = None
+        unused: dict[str, None] = {}  # ordered set: JSON rows each have their keys
         for line, cells in read_rows(path, file_fmt, encoding, sheet, known_headers=prof.known_headers()):
             if limit is not None and count >= limit:
                 break
             count += 1
             if bound is None or not strict:
                 bound = prof.bind(list(cells), path.name, strict=strict)
+                unused.update(dict.fromkeys(bound.unused))
             values = bound.apply(cells)
             try:
                 item: Record | RowReject = kinds.transform(kind, values, ctx)
@@ -196,6 +201,8 @@ def _items(kind: str, files: list[Path], prof: Mapping, ctx: Context, fmt: str |
                     r.present = present_keys(values)
                 item = r
             yield path.name, line, item, bound
+        if unused and on_unused is not None:
+            on_unused(path.name, list(unused))
         if limit is not None and count >= limit:
             return
 
@@ -221,7 +228,7 @@ def _write(items: Iterator[Item], loader: Loader, acct: Accounts, opts: IngestOp
         for lane, batch in batches(items, opts.batch_size, lanes):
             records, bounds = acct.take_rejects(batch)
             if acct.parents is not None:
-                _hold_parent_refs(records)
+                acct.parents.hold_refs(records)
             if not records:
                 if progress:
                     progress(acct.summary.rows)
@@ -286,12 +293,3 @@ def _quick_thread_switches(seconds: float = 0.001) -> Iterator[None]:
     finally:
         sys.setswitchinterval(previous)
 
-
-def _hold_parent_refs(records: list[Record]) -> None:
-    """Take the parent lookups out of party-organization records (pass 2 links them); the reference as written
-    stays in the content hash, so a changed parent makes the row ``updated``."""
-    for rec in records:
-        refs = [lk for lk in rec.lookups if lk.slot == "parent"]
-        if refs:
-            rec.lookups = [lk for lk in rec.lookups if lk.slot != "parent"]
-            rec.extra["parentRef"] = refs[0].value

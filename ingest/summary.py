@@ -33,6 +33,8 @@ class RunSummary:
     deactivated: int = 0
     same_as: int = 0
     same_as_removed: int = 0
+    #: per file, the headers no field of the kind reads (their values were not loaded)
+    unrecognised_columns: dict[str, list[str]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def count(self, outcome: str, n: int = 1) -> None:

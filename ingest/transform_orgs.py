@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.names import party_short_name
 from ingest import vocab
 from ingest.cells import name_norm
 from ingest.codes import check_uscc
@@ -62,6 +63,8 @@ def transform_org(spec: str, text_fields: tuple[str, ...], types: dict[str, str]
     })
     for name in text_fields:
         props[name] = f.text(name)
+    if props.get("industry"):
+        _industry(f, props)
     rec = Record(spec, "", props, issues=issues)
     place(rec, f, ctx, address=props["address"])
     rec.key = uscc or hashed_uid(props["nameNorm"], _uid_division(f, rec))
@@ -76,6 +79,19 @@ def _status(f: Fields, raw: str) -> str:
         f.issues.append(Issue("flagged", "status", f"unknown value {raw!r}"))
         return "UNKNOWN"
     return status
+
+
+def _industry(f: Fields, props: dict[str, Any]) -> None:
+    """``industry`` as its GB/T 4754 code (graph/MODEL.md); the text as written in ``industryRaw`` when it was not
+    a code already, and a flag when it is no section name either (the code is then left empty)."""
+    raw = props["industry"]
+    code = vocab.industry_code(raw)
+    props["industry"] = code
+    if code != raw.strip().upper():  # a name, not a code in another case
+        props["industryRaw"] = raw
+    if code is None:
+        f.issues.append(Issue("flagged", "industry", f"{raw!r} is not a GB/T 4754 code or section name; "
+                                                     "kept in industryRaw"))
 
 
 def _check_type(f: Fields, types: dict[str, str]) -> None:
@@ -114,7 +130,7 @@ def transform_party_org(f: Fields, ctx: Context) -> Record:
         raise RowReject("category", f"unknown party organization category {category!r} "
                                     f"(expected {', '.join(sorted(vocab.PARTY_CATEGORIES))})")
     props.update({
-        "partyOrgId": f.text("id", MAX_KEY), "category": category,
+        "partyOrgId": f.text("id", MAX_KEY), "category": category, "shortName": party_short_name(props["name"]),
         "memberCount": f.int("memberCount", 0, 1_000_000),
         "secretaryName": f.text("secretaryName"), "contactPhone": f.text("contactPhone"),
         "address": f.text("address"), "status": None, "statusRaw": None,

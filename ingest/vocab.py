@@ -63,6 +63,20 @@ _FOLD = str.maketrans({"（": "(", "）": ")", "，": ",", "；": ";", "　": " 
 _STATUS = {k.translate(_FOLD).lower() if k.isascii() else k.translate(_FOLD): val for k, val in ORG_STATUS.items()}
 
 
+_INDUSTRY_CODE = re.compile(v.INDUSTRY_CODE_PATTERN)
+_PUNCT = re.compile(r"[、,，\s]")
+_SECTIONS = {_PUNCT.sub("", w): letter for letter, words in v.INDUSTRY_SECTIONS.items() for w in words}
+
+
+def industry_code(text: str) -> str | None:
+    """The GB/T 4754 code of a 所属行业 cell: a code as written (upper case), or the letter of a section name;
+    ``None`` when it is neither (finer names are not mapped: the 97 大类 names are not in the vocabulary)."""
+    code = text.strip().upper()
+    if _INDUSTRY_CODE.match(code):
+        return code
+    return _SECTIONS.get(_PUNCT.sub("", text))
+
+
 def category_key(word: str) -> str | None:
     """A category key from its Chinese word or the key itself; ``None`` when unknown."""
     if word in CATEGORY_KEYS:

@@ -75,7 +75,7 @@ _KEY_LABEL = {"PartyOrganization": "Organization"}
 def _find(s: Slot, var: str, value: str) -> str:
     """MATCH (or MERGE) the far node of a slot by its key, through the label holding the key's constraint."""
     if s.merge_target:
-        return f"MERGE ({var}:{s.label} {{{s.key}: {value}}}) ON CREATE SET {var} += it.t"
+        return f"MERGE ({var}:{s.label} {{{s.key}: {value}}}) ON CREATE SET {var} += it.t, {var}.firstRunId = $runId"
     owner = _KEY_LABEL.get(s.label)
     if owner:
         return f"MATCH ({var}:{owner} {{{s.key}: {value}}}) WHERE {var}:{s.label}"

@@ -64,6 +64,9 @@ class NamedQuery:
 
 
 def _literal(src: str) -> Any:
+    temporal = re.fullmatch(r"(?:date|datetime|localtime|time)\('([^']*)'\)", src)
+    if temporal:  # date('2026-07-04') in Browser is the text 2026-07-04 for the CLI and the API
+        return temporal.group(1)
     src = src.replace("null", "None").replace("true", "True").replace("false", "False")
     try:
         return ast.literal_eval(src)

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -21,11 +22,21 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _cli_value(value: object) -> str:
+    """An example value as ``gridlink query run -p`` takes it (lists comma-separated, null as ``null``)."""
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
 def _example(q: NamedQuery) -> str:
     params = q.example_params()
     if not params:
         return f"`gridlink query run {q.name}`"
-    flags = " ".join(f"-p {k}={v if v is not None else 'null'}" for k, v in params.items())
+    # quoted for a shell: example texts may hold spaces
+    flags = " ".join(f"-p {shlex.quote(f'{k}={_cli_value(v)}')}" for k, v in params.items())
     return f"`gridlink query run {q.name} {_cell(flags)}`"
 
 

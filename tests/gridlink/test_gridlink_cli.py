@@ -29,7 +29,7 @@ def test_browser_conf_points_the_browser_at_the_configured_api(monkeypatch: pyte
         reset_api_settings()
     assert lines == {
         "browser.remote_content_hostname_whitelist": "127.0.0.1,localhost,guides.neo4j.com",
-        "browser.post_connect_cmd": "play http://127.0.0.1:8123/guide/gridlink.html; "
+        "browser.post_connect_cmd": "config maxFrames: 50; play http://127.0.0.1:8123/guide/gridlink.html; "
                                     "style http://127.0.0.1:8123/guide/gridlink.grass",
     }
 

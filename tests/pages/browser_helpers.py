@@ -66,6 +66,7 @@ def chrome() -> Iterator[Any]:
 
     opts = webdriver.ChromeOptions()
     opts.binary_location = shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     for flag in CHROME_FLAGS:
         opts.add_argument(flag)
     drv = webdriver.Chrome(options=opts, service=Service(executable_path=shutil.which("chromedriver")))
@@ -110,6 +111,11 @@ return {same: draw('网') === draw('格'), blank: draw('网') === draw(' '), wid
 """
 
 
+def csp_violations(drv: Any) -> list[str]:
+    """Console messages of the page that report a Content-Security-Policy violation."""
+    return [e["message"] for e in drv.get_log("browser") if "Content Security Policy" in e["message"]]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -123,8 +129,10 @@ def serve_api(log_dir: Path) -> Iterator[str]:
     log_dir.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "GRIDLINK_API_HOST": "127.0.0.1", "GRIDLINK_API_PORT": str(port)}
     with (log_dir / "api.log").open("ab") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host",
-                                 "127.0.0.1", "--port", str(port), "--log-level", "warning"], cwd=ROOT, env=env,
+        # csp_app: the real app behind a strict Content-Security-Policy (see tests/pages/csp_app.py)
+        proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "csp_app:create_app", "--factory", "--app-dir",
+                                 str(Path(__file__).parent), "--host", "127.0.0.1", "--port", str(port),
+                                 "--log-level", "warning"], cwd=ROOT, env=env,
                                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:

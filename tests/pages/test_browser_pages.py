@@ -16,7 +16,7 @@ from typing import Any
 
 import neo4j
 import pytest
-from browser_helpers import GLYPH_CHECK, ROOT, chrome, require_browser, serve_api, shot, wait
+from browser_helpers import GLYPH_CHECK, ROOT, chrome, csp_violations, require_browser, serve_api, shot, wait
 from neo4j_helpers import wipe
 from rich.console import Console
 
@@ -68,6 +68,20 @@ def test_graphiql_runs_a_typed_query(api: str) -> None:
         assert "\"divisions\"" in result[0].text and '"level": "city"' in result[0].text
         _glyphs_render(drv, "//div[contains(@class, 'graphiql-response')]//span[contains(text(), '成都市')]")
         shot(drv, "graphiql")
+        assert csp_violations(drv) == []
+
+
+def test_docs_render_offline_under_the_policy(api: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    with chrome() as drv:
+        drv.get(api + "/docs")
+        wait(drv, "the operations list", lambda d: d.find_elements(By.CSS_SELECTOR, ".opblock-summary-path"))
+        paths = {e.text for e in drv.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")}
+        assert {"/healthz", "/readyz", "/map/data"} <= paths
+        assert drv.title == "gridlink 接口文档"
+        shot(drv, "api-docs")
+        assert csp_violations(drv) == []
 
 
 def test_map_shows_a_grid_ranking(api: str) -> None:
@@ -96,6 +110,7 @@ def test_map_shows_a_grid_ranking(api: str) -> None:
         search.send_keys(title[:2])
         hits = wait(drv, "search hits", lambda d: d.find_elements(By.CSS_SELECTOR, "#hits li"))
         assert any(title[:2] in h.text for h in hits)
+        assert csp_violations(drv) == []
 
 
 def _browser_url() -> str:
@@ -132,6 +147,8 @@ def test_browser_guide_plays_in_chinese_and_its_params_run(api: str) -> None:
         swatch = drv.find_element(By.CSS_SELECTOR, ".swatch-Grid circle")
         assert swatch.value_of_css_property("fill") == "rgb(118, 183, 178)"  # #76B7B2, the GraSS colour
         _glyphs_render(drv, "//p[contains(., '哪些资源能服务这个网格')]")
+        lead = drv.find_element(By.XPATH, "//p[contains(., '哪些资源能服务这个网格')]")
+        drv.execute_script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -60);", lead)
         shot(drv, "guide-first-slide")
         for _ in range(40):  # walk to need_list, one of the slides whose old :param block Browser ignored
             blocks = [b for b in drv.find_elements(By.CSS_SELECTOR, "pre[data-role='params']")
@@ -143,6 +160,17 @@ def test_browser_guide_plays_in_chinese_and_its_params_run(api: str) -> None:
         else:
             pytest.fail("no slide shows need_list's parameters")
         _run_block(drv, blocks[0])
+        # Browser runs the block's lines one after the other, each a round trip: wait until every line has its
+        # success mark in the newest frame (its multi-statement list), or the query would miss the last ones
+        lines = blocks[0].text.count(":param")
+
+        def all_set(d: Any) -> bool:
+            newest = d.find_elements(By.CSS_SELECTOR, "[data-testid='frameContents']")[0]
+            done = newest.find_elements(By.CSS_SELECTOR, "[title='Status: success']")
+            return bool(newest.text.count(":param") == lines and len(done) >= lines)
+
+        wait(drv, "every parameter line to be set", all_set)
+        time.sleep(1.0)
         query = [b for b in drv.find_elements(By.CSS_SELECTOR, "pre[data-role='query']") if b.is_displayed()][0]
         _run_block(drv, query)
         # the newest frame is the query's: its result (a table with the found/totalCount/nodes columns) or an error

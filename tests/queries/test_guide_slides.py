@@ -25,7 +25,7 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
 #: slides whose right answer on the demo is "none": they must run and return exactly no row
 EMPTY_ON_DEMO = {
-    "explore_grids_without_party_branch": "every demo grid has its 网格党支部 (tests/demo/test_demo_links.py)",
+    "explore_grids_without_party_branch": "every demo grid has its 网格党支部 (tests/gridlink/test_demo_links.py)",
 }
 
 
@@ -167,3 +167,18 @@ def test_write_slides_run_in_order_on_the_demo(demo: neo4j.Driver) -> None:
         for name in writes:
             _check_rows(name, _run_slide(tx, slides[name]))
         tx.rollback()
+
+
+def test_captions_have_short_names_on_the_demo(demo: neo4j.Driver) -> None:
+    """The GraSS captions Grid, Division and PartyOrganization by ``shortName``: ingest stores it on every one."""
+    records = demo.execute_query("""
+        MATCH (n) WHERE n:Grid OR n:Division OR n:PartyOrganization
+        RETURN count(n) AS total, count(n.shortName) AS named,
+               COLLECT { MATCH (p:PartyOrganization {category: '党委'})-[:LEADS]->(:Division {level: 'community'})
+                         RETURN p.shortName AS s LIMIT 3 } AS committees,
+               COLLECT { MATCH (g:Grid) RETURN g.shortName AS s ORDER BY g.uid LIMIT 3 } AS grids""",
+                                 database_="neo4j").records
+    row = records[0]
+    assert row["total"] > 500 and row["named"] == row["total"]
+    assert all(s.endswith("社区党委") and len(s) <= 12 for s in row["committees"]), row["committees"]
+    assert row["grids"] == ["第1网格", "第2网格", "第3网格"]

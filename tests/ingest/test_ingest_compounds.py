@@ -221,3 +221,19 @@ def test_other_formats_and_english_aliases(places_graph: neo4j.Driver, tmp_path:
         "MATCH (w:WorkOrder)-[:IN_COMPOUND]->(c:Compound {name: '英文花园'}) RETURN w.uid AS uid, "
         "w.category AS category ORDER BY uid").records
     assert [(r["uid"], r["category"]) for r in got] == [("X1", "property"), ("X3", "noise")]
+
+
+def test_a_shifted_row_keeps_no_phone_in_graph_or_report(tmp_path: Path) -> None:
+    """A row shifted by a column puts the caller's phone in 问题类别 / 小区名称: masked in the raw word kept, in the
+    flag and in the warning (no database needed: the transform decides what is stored and reported)."""
+    from ingest.kinds import transform
+    from ingest.places import Places
+    from ingest.transform import Context
+
+    rec = transform("work-orders", {"id": "S1", "category": PHONES[0], "status": ID_NUMBER, "compound": PHONES[1]},
+                    Context(Places()))
+    stored = json.dumps(rec.props, ensure_ascii=False, default=str)
+    reasons = " ".join(i.reason for i in rec.issues)
+    assert rec.props["category"] == "other" and rec.props["categoryRaw"] == "*" * 11
+    for secret in (*PHONES, ID_NUMBER):
+        assert secret not in stored and secret not in reasons, (stored, reasons)

@@ -26,6 +26,7 @@ from api.mutations import Mutation
 from api.query_browse import BrowseQuery
 from api.query_coconstruction import CoconstructionQuery
 from api.query_compounds import CompoundQuery
+from api.query_members import MemberQuery
 from api.settings import ApiSettings
 from api.strings import ArgumentGuard
 from api.types.common import field_from_map
@@ -35,7 +36,7 @@ SDL_PATH = Path(__file__).with_name("schema.graphql")
 
 
 @strawberry.type(description="Browse the graph and ask the co-construction questions.")
-class Query(BrowseQuery, CoconstructionQuery, CompoundQuery):
+class Query(BrowseQuery, CoconstructionQuery, CompoundQuery, MemberQuery):
     pass
 
 

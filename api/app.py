@@ -11,10 +11,15 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from api.graphql_app import mount_graphql
 from api.http_guard import HttpGuard
+from api.map import mount_map
+from api.pages import mount_pages
+from api.settings import get_api_settings
 from graph.driver import close_driver, get_driver
 from graph.schema import current_version, migrations
-from graph.settings import get_api_settings
+from queries.browser.conf import guide_base_url
+from queries.browser.routes import mount_guide
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +50,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 def create_app() -> FastAPI:
     """Build the application (one per process; the driver is shared)."""
     app = FastAPI(title="gridlink", version="0.1.0", lifespan=_lifespan,
+                  docs_url=None, redoc_url=None,  # /docs is served from the vendored Swagger UI (api/pages.py)
                   description="Which resources could serve this grid, and why.")
 
     @app.get("/healthz", tags=["health"])
@@ -58,19 +64,13 @@ def create_app() -> FastAPI:
         ok, body = await run_in_threadpool(_readiness)
         return JSONResponse({"status": "ready" if ok else "unavailable", **body}, status_code=200 if ok else 503)
 
-    try:
-        from api.graphql_app import mount_graphql
-    except ModuleNotFoundError as e:
-        if e.name != "api.graphql_app":
-            raise
-    else:
-        mount_graphql(app)
-    from graph.browser_conf import guide_base_url
-    from queries.browser.routes import mount_guide
-
+    mount_pages(app)
+    mount_map(app)  # /map and /map/data (api/map.py)
+    mount_graphql(app)
     settings = get_api_settings()
-    # the Neo4j Browser guide and style at /guide/ (see queries/browser/); links use the configured address
-    mount_guide(app, f"{settings.public_url.rstrip('/')}/guide" if settings.public_url else guide_base_url())
+    # the Neo4j Browser guide and style at /guide/ (see queries/browser/); its links use the configured address
+    mount_guide(app, f"{settings.public_url.rstrip('/')}/guide" if settings.public_url
+                else guide_base_url(settings.host, settings.port))
     # outermost: every response gets the security headers, every body is read under the size and time limits
     app.add_middleware(HttpGuard, max_body_bytes=settings.max_body_bytes, body_timeout_s=settings.body_timeout_s)
     return app

@@ -11,19 +11,20 @@ from api.context import Context
 from api.errors import InputError
 from api.strings import shown
 from api.types.common import check_first, decode_cursor
+from graph import vocab
 
-CATEGORIES = frozenset({
-    "venue", "volunteer", "funding", "legal", "medical", "education", "elderly", "childcare", "disability",
-    "hardship", "mediation", "environment", "safety", "culture", "employment", "equipment", "training",
-    "convenience", "other"})
-ORG_KINDS = frozenset({"enterprise", "public_unit", "social_org", "party_org"})
-ORG_STATUSES = frozenset({"ACTIVE", "REVOKED", "CANCELLED", "MOVED", "SUSPENDED", "LIQUIDATING", "UNKNOWN"})
-NEED_STATUSES = frozenset({"open", "claimed", "closed"})
-RESOURCE_STATUSES = frozenset({"available", "withdrawn"})
-PROJECT_STATUSES = frozenset({"claimed", "in_progress", "delivered", "accepted"})
+# the allowed values, from the one vocabulary
+CATEGORIES = frozenset(vocab.CATEGORY_KEYS)
+ORG_KINDS = frozenset(vocab.ORG_KINDS)
+ORG_STATUSES = frozenset(vocab.ORG_STATUSES)
+NEED_STATUSES = frozenset(vocab.NEED_STATUSES)
+RESOURCE_STATUSES = frozenset(vocab.RESOURCE_STATUSES)
+PROJECT_STATUSES = frozenset(vocab.PROJECT_STATUSES)
 
-_DIVISION = re.compile(r"^\d{12}$")
-_GRID = re.compile(r"^[0-9A-Za-z_-]{1,40}$")
+# a category key, or a Chinese word of it as ingest accepts it (医疗健康, 养老服务 …; a trailing 类 is allowed)
+_CATEGORY_WORDS = vocab.word_map(vocab.CATEGORIES)
+_DIVISION = re.compile(vocab.DIVISION_CODE_PATTERN)
+_GRID = re.compile(vocab.GRID_CODE_PATTERN)
 
 
 def division_code(value: str, field: str = "divisionCode") -> str:
@@ -32,6 +33,13 @@ def division_code(value: str, field: str = "divisionCode") -> str:
         raise InputError(f"{field} must be the 12-digit statistical division code (e.g. 510107005001); "
                          f"got {shown(value)}", field=field)
     return value
+
+
+def level(actual: str | None, expected: set[str], code: str, field: str) -> None:
+    """Refuse a division of the wrong level (e.g. a street code where a community is meant), naming the level."""
+    if actual not in expected:
+        raise InputError(f"{field} must be the code of a {' or '.join(sorted(expected))}; {code} is a "
+                         f"{actual or 'division of unknown level'}", field=field)
 
 
 def grid_uid(code: str, scheme: str, field: str = "gridCode") -> str:
@@ -48,6 +56,26 @@ def one_of(value: str | None, allowed: frozenset[str], field: str) -> str | None
     if value is not None and value not in allowed:
         raise InputError(f"{field} must be one of {', '.join(sorted(allowed))}; got {shown(value)}", field=field)
     return value
+
+
+def category_key(value: str) -> str | None:
+    """The category key of a key or of a Chinese category word (``None`` when it is neither)."""
+    word = value.strip()
+    return _CATEGORY_WORDS.get(word) or _CATEGORY_WORDS.get(word.removesuffix("类"))
+
+
+def category(value: str, field: str) -> str:
+    """A resource/need category key, from the key itself or the Chinese word ingest accepts (e.g. 医疗健康)."""
+    key = category_key(value)
+    if key is None:
+        raise InputError(f"{field} must be a category key ({', '.join(sorted(CATEGORIES))}) or its Chinese word "
+                         f"(e.g. 场地阵地, 医疗健康, 养老服务); got {value!r}", field=field)
+    return key
+
+
+def optional_category(value: str | None, field: str) -> str | None:
+    """:func:`category` for an optional filter."""
+    return None if value is None else category(value, field)
 
 
 def area(grid_code: str | None, division_code_: str | None, scheme: str) -> dict[str, Any]:

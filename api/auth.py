@@ -11,7 +11,7 @@ import hmac
 import logging
 
 from api.errors import ForbiddenError
-from graph.settings import ApiSettings
+from api.settings import ApiSettings
 
 log = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
+from api.settings import get_api_settings
 from graph.errors import PortInUseError
-from graph.settings import get_api_settings
 
 
 def check_port_free(host: str | None = None, port: int | None = None) -> None:

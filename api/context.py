@@ -9,7 +9,7 @@ from strawberry.fastapi import BaseContext
 from api.auth import KeyRing, Role
 from api.http_guard import error_response
 from api.ratelimit import RateLimiter
-from graph.settings import ApiSettings
+from api.settings import ApiSettings
 
 
 class Refusal(Exception):

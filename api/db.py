@@ -3,7 +3,8 @@
 Why the sync driver in a threadpool rather than the async driver: the process already owns one thread-safe sync
 driver (:mod:`graph.driver`) shared with migrations and ``/readyz``; an async driver would be a second pool with
 its own lifecycle tied to the event loop. A resolver makes one round trip of a few milliseconds, and the
-threadpool hop costs tens of microseconds — ``api/bench.py`` measures the whole API overhead against the driver.
+threadpool hop costs tens of microseconds — ``python -m gridlink.bench.api_overhead`` measures the whole API overhead
+against the driver.
 
 Reads run as auto-commit read transactions (one network round trip, routed to readers) and fail fast when Neo4j
 is gone, so clients get ``NEO4J_UNAVAILABLE`` at once instead of hanging on driver retries; one immediate retry
@@ -19,13 +20,14 @@ from typing import Any, TypeVar
 import neo4j
 from starlette.concurrency import run_in_threadpool
 
-from api.errors import Neo4jUnavailableError
+from api.errors import Neo4jUnavailableError, QueryTimeoutError
 from graph.driver import database, get_driver
 from graph.settings import get_neo4j_settings
 from queries.catalog import get, to_query
 
 T = TypeVar("T")
 Row = dict[str, Any]
+Run = Callable[[str, dict[str, Any]], list[Row]]
 
 # what "the database is not there" looks like to the driver
 _UNAVAILABLE = (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired,
@@ -50,7 +52,16 @@ def read_sync(name: str, params: dict[str, Any]) -> list[Row]:
         except _UNAVAILABLE as e:
             if attempt == 2:
                 raise Neo4jUnavailableError() from e
+        except neo4j.exceptions.ClientError as e:
+            _raise_if_timeout(e)
+            raise
     raise AssertionError("unreachable")
+
+
+def _raise_if_timeout(e: neo4j.exceptions.ClientError) -> None:
+    """A transaction terminated by its timeout is the server's limit, not a bug: say so (QUERY_TIMEOUT)."""
+    if "TransactionTimedOut" in (e.code or ""):
+        raise QueryTimeoutError(get_neo4j_settings().query_timeout_s) from e
 
 
 async def read(name: str, params: dict[str, Any]) -> list[Row]:
@@ -58,28 +69,34 @@ async def read(name: str, params: dict[str, Any]) -> list[Row]:
     return await run_in_threadpool(read_sync, name, params)
 
 
-def write_sync(name: str, params: dict[str, Any], check: Callable[[list[Row]], T]) -> T:
+def write_sync(name: str, params: dict[str, Any], check: Callable[[list[Row], Run], T]) -> T:
     """Run a named write query in one managed transaction.
 
     Args:
         name: the query.
         params: its parameters.
-        check: called inside the transaction with the rows; raising (e.g. an :class:`api.errors.ApiError`)
-            rolls the whole transaction back.
+        check: called inside the transaction with the rows and a function that runs another named query in the
+            same transaction; raising (e.g. an :class:`api.errors.ApiError`) rolls the whole transaction back.
     """
-    q, full = get(name), _params(name, params)
+    full = _params(name, params)
 
     @neo4j.unit_of_work(metadata={"query": name}, timeout=get_neo4j_settings().query_timeout_s)
     def work(tx: neo4j.ManagedTransaction) -> T:
-        return check([dict(r) for r in tx.run(to_query(q).text, full)])
+        def run(other: str, given: dict[str, Any]) -> list[Row]:
+            return [dict(r) for r in tx.run(to_query(get(other)).text, _params(other, given))]
+
+        return check(run(name, full), run)
 
     try:
         with get_driver().session(database=database()) as s:
             return s.execute_write(work)
     except _UNAVAILABLE as e:
         raise Neo4jUnavailableError() from e
+    except neo4j.exceptions.ClientError as e:
+        _raise_if_timeout(e)
+        raise
 
 
-async def write(name: str, params: dict[str, Any], check: Callable[[list[Row]], T]) -> T:
+async def write(name: str, params: dict[str, Any], check: Callable[[list[Row], Run], T]) -> T:
     """:func:`write_sync` in the threadpool."""
     return await run_in_threadpool(write_sync, name, params, check)

@@ -7,7 +7,8 @@ Tree::
     ├── NotFoundError             NOT_FOUND: the thing named by ``field`` does not exist
     ├── ConflictError             CONFLICT: the state does not allow it (e.g. a need already claimed)
     ├── ForbiddenError            FORBIDDEN: the API key's role may not do this
-    └── Neo4jUnavailableError     NEO4J_UNAVAILABLE: the database cannot be reached; retry later
+    ├── Neo4jUnavailableError     NEO4J_UNAVAILABLE: the database cannot be reached; retry later
+    └── QueryTimeoutError         QUERY_TIMEOUT: the query ran past NEO4J_QUERY_TIMEOUT_S; narrow it or retry
 """
 
 from __future__ import annotations
@@ -65,3 +66,13 @@ class Neo4jUnavailableError(ApiError):
     def __init__(self) -> None:
         super().__init__("the graph database is unavailable; retry in a few seconds "
                          "(GET /readyz shows when it is back)")
+
+
+class QueryTimeoutError(ApiError):
+    """A named query ran past its server-side timeout (a busy or cold server); the client may narrow it or retry."""
+
+    code = "QUERY_TIMEOUT"
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"the query did not finish within {seconds:g} s (the server is busy or just started); "
+                         "retry, or ask for a smaller page or area")

@@ -13,7 +13,7 @@ from typing import Any
 from cross_web import HTTPException
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
@@ -23,9 +23,10 @@ from strawberry.types.unset import UNSET
 from api.auth import KeyRing
 from api.context import Refusal, context_getter
 from api.http_guard import decode_body, error_response
+from api.pages import graphiql_html, request_lang
 from api.ratelimit import RateLimiter
 from api.schema import build_schema
-from graph.settings import get_api_settings
+from api.settings import get_api_settings
 
 GRAPHQL_PATH = "/graphql"
 #: characters of an error message sent back (a message quoting a 1 MB variable must not grow the response)
@@ -52,6 +53,10 @@ class _Router(GraphQLRouter[object, None]):
             return await super().run(request, context, root_value)
         except HTTPException as e:
             return error_response(e.status_code, _CODES.get(e.status_code, "BAD_REQUEST"), e.reason[:MAX_MESSAGE])
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        """GraphiQL from the vendored assets (strawberry's own page loads React and GraphiQL from a CDN)."""
+        return HTMLResponse(graphiql_html(request_lang(request)))
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:  # noqa: D102
         response = await super().process_result(request, result)

@@ -12,21 +12,30 @@ import hashlib
 import json
 import re
 from datetime import date
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import strawberry
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from api.args import category_key
 from api.errors import InputError
+from api.localtime import today
 from api.types.common import _camel
+from graph import vocab
 
-Category = Literal["venue", "volunteer", "funding", "legal", "medical", "education", "elderly", "childcare",
-                   "disability", "hardship", "mediation", "environment", "safety", "culture", "employment",
-                   "equipment", "training", "convenience", "other"]
+if TYPE_CHECKING:
+    Category = str
+else:  # a Literal built from the one vocabulary: pydantic's message lists the keys, as a written-out one did
+    Category = Literal[vocab.CATEGORY_KEYS]
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 M = TypeVar("M", bound=BaseModel)
 
 _CMID = "Chosen by the client (8-100 chars); retrying with the same id returns the first result, writing nothing."
+
+
+def _key_of(category: Any) -> Any:
+    # the Chinese words ingest accepts (医疗健康 …) become their key; anything else is left to the Literal's check
+    return (category_key(category) or category) if isinstance(category, str) else category
 
 
 class _Base(BaseModel):
@@ -36,9 +45,9 @@ class _Base(BaseModel):
 
 
 class _Placed(_Base):
-    grid_code: str | None = Field(None, pattern=r"^[0-9A-Za-z_-]{1,40}$")
-    scheme: str = Field("LOCAL", pattern=r"^[0-9A-Za-z_-]{1,40}$")
-    division_code: str | None = Field(None, pattern=r"^\d{12}$")
+    grid_code: str | None = Field(None, pattern=vocab.GRID_CODE_PATTERN)
+    scheme: str = Field("LOCAL", pattern=vocab.GRID_CODE_PATTERN)
+    division_code: str | None = Field(None, pattern=vocab.DIVISION_CODE_PATTERN)
 
     def grid_uid(self) -> str | None:
         """``scheme:code`` of the grid, if one was given."""
@@ -48,12 +57,25 @@ class _Placed(_Base):
 class PublishNeedModel(_Placed):
     """Rules of ``publishNeed``."""
 
+    @field_validator("category", mode="before")
+    @classmethod
+    def _category_word(cls, value: Any) -> Any:
+        return _key_of(value)
+
     title: str = Field(min_length=2, max_length=200)
     category: Category
     description: str | None = Field(None, max_length=2000)
     urgency: int = Field(2, ge=1, le=3)
     needed_by: date | None = None
     raised_by_uid: str | None = Field(None, max_length=64)
+
+    @field_validator("needed_by")
+    @classmethod
+    def _not_past(cls, value: date | None) -> date | None:
+        # a new need due before today could never be met; Beijing's today, as on the graph
+        if value is not None and value < today():
+            raise ValueError(f"the date is in the past (today is {today().isoformat()}, Asia/Shanghai)")
+        return value
 
     @model_validator(mode="after")
     def _one_place(self) -> PublishNeedModel:
@@ -64,6 +86,11 @@ class PublishNeedModel(_Placed):
 
 class PublishResourceModel(_Placed):
     """Rules of ``publishResource``."""
+
+    @field_validator("category", mode="before")
+    @classmethod
+    def _category_word(cls, value: Any) -> Any:
+        return _key_of(value)
 
     name: str = Field(min_length=2, max_length=200)
     category: Category
@@ -78,6 +105,14 @@ class PublishResourceModel(_Placed):
     opens_at: str | None = None
     closes_at: str | None = None
     service_radius_m: int | None = Field(None, ge=0, le=100_000)
+
+    @field_validator("available_to")
+    @classmethod
+    def _not_expired(cls, value: date | None) -> date | None:
+        # a resource that ended before today would never be offered to anyone
+        if value is not None and value < today():
+            raise ValueError(f"the date is in the past (today is {today().isoformat()}, Asia/Shanghai)")
+        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> PublishResourceModel:
@@ -113,6 +148,14 @@ class AdvanceProjectModel(_Base):
     on: date | None = None
     evaluation: str | None = Field(None, min_length=2, max_length=2000)
     rating: int | None = Field(None, ge=1, le=5)
+
+    @field_validator("on")
+    @classmethod
+    def _not_future(cls, value: date | None) -> date | None:
+        # a step is recorded when it happened; that it is not before the previous step is checked in the query
+        if value is not None and value > today():
+            raise ValueError(f"the date is in the future (today is {today().isoformat()}, Asia/Shanghai)")
+        return value
 
     @model_validator(mode="after")
     def _acceptance(self) -> AdvanceProjectModel:
@@ -150,7 +193,9 @@ def input_hash(m: BaseModel) -> str:
 class PublishNeedInput:
     client_mutation_id: str = strawberry.field(description=_CMID)
     title: str
-    category: str = strawberry.field(description="A category key: venue, volunteer, medical, … (README).")
+    category: str = strawberry.field(description=(
+        "A category key (venue, volunteer, medical, …) or its Chinese word as ingest accepts it (场地阵地, "
+        "医疗健康 …)."))
     description: str | None = None
     urgency: int = 2
     needed_by: date | None = None
@@ -196,6 +241,7 @@ class AdvanceProjectInput:
     client_mutation_id: str = strawberry.field(description=_CMID)
     project_uid: str
     to: str = strawberry.field(description="in_progress, delivered or accepted (only the next status).")
-    on: date | None = strawberry.field(default=None, description="Date of the step (default: today).")
+    on: date | None = strawberry.field(default=None, description=(
+        "Date of the step (default: today, Asia/Shanghai); not in the future and not before the previous step."))
     evaluation: str | None = None
     rating: int | None = None

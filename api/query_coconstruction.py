@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime
 
 import strawberry
 
 from api import args, db
 from api.context import Context
+from api.disclosure import member_rows
 from api.errors import InputError, NotFoundError
+from api.localtime import LOCAL_TZ
 from api.types.common import Connection, check_first, page
 from api.types.matching import (
     CommunityPartners,
@@ -21,7 +22,6 @@ from api.types.matching import (
 )
 
 Info = strawberry.Info[Context, None]
-LOCAL_TZ = ZoneInfo("Asia/Shanghai")  # naive times from planning tools are Beijing time
 MAX_DISTANCE_M = 20_000.0
 
 
@@ -29,19 +29,26 @@ MAX_DISTANCE_M = 20_000.0
 class CoconstructionQuery:
     @strawberry.field(description=(
         "Resources that could serve the grid, ranked (README \"Ranking rule\"), each with provider, distance, "
-        "availability and the reasons it qualifies. categories: only these resource categories; maxDistanceM: "
-        "radius of WITHIN_DISTANCE and beyond which unlinked resources are dropped; availableAt: only resources "
-        "open at that time (naive = Asia/Shanghai)."))
-    async def resources_for_grid(self, info: Info, grid_code: str, scheme: str = "LOCAL",  # noqa: D102, PLR0913
+        "availability and the reasons it qualifies. categories: only these resource categories (keys or the "
+        "Chinese words ingest accepts, e.g. 医疗健康); maxDistanceM: radius of WITHIN_DISTANCE and beyond which "
+        "unlinked resources are dropped; availableAt: only resources open at that instant (naive = "
+        "Asia/Shanghai; a date alone is 00:00 — use availableOn for a whole day); availableOn: only resources "
+        "open some time that day (dates, weekdays); includeExpired: also resources whose availableTo has passed "
+        "(left out by default)."))
+    async def resources_for_grid(self, info: Info, grid_code: str, scheme: str = "LOCAL",
                                  categories: list[str] | None = None, max_distance_m: float = 3000.0,
-                                 available_at: datetime | None = None, limit: int = 20) -> ResourcesForGrid:
+                                 available_at: datetime | None = None, available_on: date | None = None,
+                                 include_expired: bool = False, limit: int = 20) -> ResourcesForGrid | None:
         args.grid_uid(grid_code, scheme)
-        for i, c in enumerate(categories or []):
-            args.one_of(c, args.CATEGORIES, f"categories[{i}]")
+        keys = [args.category(c, f"categories[{i}]") for i, c in enumerate(categories or [])]
         if not 0 < max_distance_m <= MAX_DISTANCE_M:
             raise InputError(f"maxDistanceM must be in (0, {MAX_DISTANCE_M:.0f}]", field="maxDistanceM")
         check_first(limit, info.context.settings.max_page_size, "limit")
-        at = None
+        if available_at is not None and available_on is not None:
+            raise InputError("give at most one of availableAt or availableOn", field="availableOn")
+        if available_on is not None and not 1900 <= available_on.year <= 2200:
+            raise InputError("availableOn must be a date between the years 1900 and 2200", field="availableOn")
+        at = checked = None
         if available_at is not None:
             aware = available_at if available_at.tzinfo else available_at.replace(tzinfo=LOCAL_TZ)
             if not 1900 <= aware.year <= 2200:
@@ -50,17 +57,21 @@ class CoconstructionQuery:
             # as UTC: Neo4j cannot parse offsets with seconds (+08:05:43, Shanghai's local mean time before
             # 1901, or any a client sends), found by fuzzing; the query converts to Asia/Shanghai itself
             at = aware.astimezone(UTC).isoformat()
+            checked = aware.astimezone(LOCAL_TZ).isoformat()  # ISO-8601 with offset, no zone name
         rows = await db.read("resources_for_grid", {
-            "scheme": scheme, "gridCode": grid_code, "categories": categories, "maxDistanceM": max_distance_m,
-            "availableAt": at, "limit": limit})
+            "scheme": scheme, "gridCode": grid_code, "categories": keys if categories is not None else None,
+            "maxDistanceM": max_distance_m, "availableAt": at, "availableOn": available_on,
+            "includeExpired": include_expired, "limit": limit})
         if not rows:
             raise NotFoundError(f"gridCode: no grid {scheme}:{grid_code}", field="gridCode")
+        for match in rows[0]["matches"]:
+            match["availability"]["checkedAt"] = checked
         return rows[0]  # type: ignore[return-value]
 
     @strawberry.field(description="Open needs of a grid or division with candidate resources for each (双向认领).")
-    async def open_needs(self, info: Info, grid_code: str | None = None,  # noqa: D102, PLR0913
+    async def open_needs(self, info: Info, grid_code: str | None = None,
                          division_code: str | None = None, scheme: str = "LOCAL", candidates_per_need: int = 5,
-                         first: int | None = None, after: str | None = None) -> Connection[OpenNeed]:
+                         first: int | None = None, after: str | None = None) -> Connection[OpenNeed] | None:
         if not 1 <= candidates_per_need <= 20:
             raise InputError("candidatesPerNeed must be between 1 and 20", field="candidatesPerNeed")
         params = {**args.area(grid_code, division_code, scheme), **args.paging(info, first, after),
@@ -73,17 +84,18 @@ class CoconstructionQuery:
 
     @strawberry.field(description="Organizations linked to a community (agreements, alliances, 双报到, party "
                                   "organizations, projects), strongest first.")
-    async def community_partners(self, community_code: str, limit: int = 50) -> CommunityPartners:  # noqa: D102
+    async def community_partners(self, community_code: str, limit: int = 50) -> CommunityPartners | None:
         if not 1 <= limit <= 200:
             raise InputError("limit must be between 1 and 200", field="limit")
         rows = await db.read("coconstruction_partners", {
             "communityCode": args.division_code(community_code, "communityCode"), "limit": limit})
         if not rows:
             raise NotFoundError(f"communityCode: no division {community_code}", field="communityCode")
+        args.level(rows[0]["community"]["level"], {"community"}, community_code, "communityCode")
         return rows[0]  # type: ignore[return-value]
 
     @strawberry.field(description="两个覆盖: party coverage of enterprises and social organizations, per division.")
-    async def party_coverage(self, division_code: str, uncovered_limit: int = 20) -> PartyCoverage:  # noqa: D102
+    async def party_coverage(self, division_code: str, uncovered_limit: int = 20) -> PartyCoverage | None:
         if not 0 <= uncovered_limit <= 200:
             raise InputError("uncoveredLimit must be between 0 and 200", field="uncoveredLimit")
         rows = await db.read("coconstruction_party_coverage", {
@@ -94,14 +106,23 @@ class CoconstructionQuery:
 
     @strawberry.field(description="Street working committee → community party committee → grid branch for a "
                                   "street (or each street of a district), with the missing links.")
-    async def party_chain(self, division_code: str) -> list[PartyChain]:  # noqa: D102
+    async def party_chain(self, division_code: str) -> list[PartyChain] | None:
         rows = await db.read("coconstruction_chain", {"divisionCode": args.division_code(division_code)})
+        if not rows:  # no street in it: a code of another level, or none at all (one more read, on this path only)
+            found = await db.read("division_detail", {"code": division_code})
+            if not found:
+                raise NotFoundError(f"divisionCode: no division {division_code}", field="divisionCode")
+            args.level(found[0]["division"]["level"], {"street", "district"}, division_code, "divisionCode")
         return [r["chain"] for r in rows]
 
-    @strawberry.field(description="Party members per grid of an area by status (normal, flowing, pocket, hidden): "
-                                  "counts only.")
-    async def member_status_by_grid(self, grid_code: str | None = None,  # noqa: D102
+    @strawberry.field(description=(
+        "Party members per grid of an area by status (normal, flowing, pocket, hidden): counts only. For roles "
+        "that may not see personal data, counts from 1 to GRIDLINK_API_MIN_MEMBER_COUNT - 1 (default: 1 and 2) "
+        "are null, and one more count of the grid when a single null could be worked out from the total."))
+    async def member_status_by_grid(self, info: Info, grid_code: str | None = None,
                                     division_code: str | None = None,
-                                    scheme: str = "LOCAL") -> list[GridMemberCounts]:
-        return await db.read("coconstruction_member_status",  # type: ignore[return-value]
-                             args.area(grid_code, division_code, scheme))
+                                    scheme: str = "LOCAL") -> list[GridMemberCounts] | None:
+        rows = await db.read("coconstruction_member_status", args.area(grid_code, division_code, scheme))
+        if not info.context.personal:
+            rows = member_rows(rows, info.context.settings.min_member_count)
+        return rows  # type: ignore[return-value]

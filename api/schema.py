@@ -1,6 +1,6 @@
 """The strawberry schema: root types, the safety extensions, and masking of unexpected errors.
 
-``build_schema(settings)`` wires the limits from :class:`graph.settings.ApiSettings`; the SDL does not depend on
+``build_schema(settings)`` wires the limits from :class:`api.settings.ApiSettings`; the SDL does not depend on
 them, so ``api/schema.graphql`` is ``str(build_schema(ApiSettings()))`` (exported by ``gridlink api-schema``).
 """
 
@@ -25,16 +25,17 @@ from api.guard import DocumentLimits, RequestGuard
 from api.mutations import Mutation
 from api.query_browse import BrowseQuery
 from api.query_coconstruction import CoconstructionQuery
+from api.query_compounds import CompoundQuery
+from api.settings import ApiSettings
 from api.strings import ArgumentGuard
 from api.types.common import field_from_map
-from graph.settings import ApiSettings
 
 log = logging.getLogger(__name__)
 SDL_PATH = Path(__file__).with_name("schema.graphql")
 
 
 @strawberry.type(description="Browse the graph and ask the co-construction questions.")
-class Query(BrowseQuery, CoconstructionQuery):
+class Query(BrowseQuery, CoconstructionQuery, CompoundQuery):
     pass
 
 
@@ -53,7 +54,7 @@ class MaskUnexpectedErrors(MaskErrors):
     def __init__(self) -> None:
         super().__init__(should_mask_error=_unexpected, error_message="Unexpected error.")
 
-    def anonymise_error(self, error: GraphQLError) -> GraphQLError:  # noqa: D102
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         error_id = uuid.uuid4().hex[:12]
         log.error("unexpected error %s at %s", error_id, error.path, exc_info=error.original_error)
         return GraphQLError(f"Unexpected error (id {error_id}); it is logged on the server.", nodes=error.nodes,
@@ -69,7 +70,7 @@ class GridlinkSchema(strawberry.Schema):
     path only; unexpected errors are logged, with their traceback, by :class:`MaskUnexpectedErrors`.
     """
 
-    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:  # noqa: D102
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
         for error in errors:
             code = (error.extensions or {}).get("code", "GRAPHQL_VALIDATION_FAILED")
             log.info("request error %s at %s", code, error.path)

@@ -1,16 +1,17 @@
-"""Errors of the graph package.
+"""The root error of gridlink and the errors of the graph package.
 
 Tree::
 
-    GraphError
-    ├── ServerError        local Neo4j could not be provisioned, started or stopped
-    ├── PortInUseError     the API's port is taken by another program
-    └── SchemaError        a migration failed or the graph's schema is newer than this code
+    GridlinkError              root: a message and a hint, shown by the CLI (ingest.errors, queries.errors derive)
+    └── GraphError
+        ├── ServerError        local Neo4j could not be provisioned, started or stopped
+        ├── PortInUseError     the API's port is taken by another program
+        └── SchemaError        a migration failed or the graph's schema is newer than this code
 """
 
 
-class GraphError(Exception):
-    """Root of every error raised by :mod:`graph`.
+class GridlinkError(Exception):
+    """Root of every error gridlink raises for a user to act on; each package derives its own root from it.
 
     Attributes:
         hint: one sentence telling the user how to fix the problem, shown by the CLI.
@@ -19,6 +20,10 @@ class GraphError(Exception):
     def __init__(self, message: str, hint: str | None = None) -> None:
         super().__init__(message)
         self.hint = hint
+
+
+class GraphError(GridlinkError):
+    """Root of every error raised by :mod:`graph`."""
 
 
 class ServerError(GraphError):

@@ -56,7 +56,7 @@ def current_version(driver: neo4j.Driver) -> int:
     """Highest schema version recorded in the graph (0 when none).
 
     One auto-commit read, no driver retries: ``/readyz`` calls it, and a probe must get its 503 at once when Neo4j
-    is down (with ``execute_query``'s retries it took ~14 s, longer than probes wait; see README "Scale").
+    is down (with ``execute_query``'s retries it took ~14 s, longer than probes wait; see docs/benchmarks.md).
     """
     with driver.session(database=database(), default_access_mode=neo4j.READ_ACCESS) as session:
         record = session.run("MATCH (m:SchemaMigration) RETURN coalesce(max(m.version), 0) AS v").single()

@@ -1,6 +1,6 @@
 """A real local Neo4j 5.26 Community server, provisioned from Maven Central jars (no tarball, no Docker).
 
-How it works (verified on this project's machines, see README "Local Neo4j"):
+How it works (verified on this project's machines, see docs/operator.md "Local Neo4j"):
 
 1. ``provision()`` resolves ``org.neo4j:neo4j`` and ``org.neo4j.client:neo4j-browser`` with Maven into
    ``<cache_dir>/dist/neo4j-<version>/lib`` once; the Maven repository (~/.m2) is the download cache.
@@ -21,7 +21,7 @@ import socket
 import subprocess
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,16 +41,6 @@ _POM = """<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0
       <version>{browser}</version></dependency>
   </dependencies></project>
 """
-
-# Extra conf lines contributed by other modules (the Browser guide adds its allowlist and post-connect command).
-_conf_contributors: list[Callable[[LocalServerSettings], list[str]]] = []
-
-
-def add_conf_contributor(fn: Callable[[LocalServerSettings], list[str]]) -> None:
-    """Register a function returning extra ``neo4j.conf`` lines for the local server."""
-    if fn not in _conf_contributors:
-        _conf_contributors.append(fn)
-
 
 @dataclass(frozen=True)
 class ServerStatus:
@@ -114,7 +104,7 @@ def provision(s: LocalServerSettings | None = None, *, quiet: bool = False) -> P
     return lib
 
 
-def _conf_text(s: LocalServerSettings) -> str:
+def _conf_text(s: LocalServerSettings, extra_conf: Sequence[str]) -> str:
     lines = [
         "# written by gridlink db start; edit the GRIDLINK_NEO4J_* settings instead of this file",
         f"server.default_listen_address={s.listen_address}",
@@ -142,8 +132,7 @@ def _conf_text(s: LocalServerSettings) -> str:
         "server.jvm.additional=--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
         "server.jvm.additional=-Dlog4j2.disable.jmx=true",
     ]
-    for fn in _conf_contributors:
-        lines.extend(fn(s))
+    lines.extend(extra_conf)
     return "\n".join(lines) + "\n"
 
 
@@ -215,12 +204,15 @@ def _wait_for_bolt(s: LocalServerSettings, password: str, deadline: float) -> No
                       hint="raise GRIDLINK_NEO4J_START_TIMEOUT_S on a slow machine")
 
 
-def start(s: LocalServerSettings | None = None, *, quiet: bool = False) -> tuple[ServerStatus, bool]:
+def start(s: LocalServerSettings | None = None, *, quiet: bool = False,
+          extra_conf: Sequence[str] = ()) -> tuple[ServerStatus, bool]:
     """Provision (once) and start the local server, then wait until Bolt answers.
 
     Args:
         s: server settings (default: from the environment).
         quiet: hide Maven's output while provisioning.
+        extra_conf: more ``neo4j.conf`` lines (``gridlink db start`` adds the Browser guide's, see
+            :mod:`queries.browser.conf`); they apply when this call starts the server.
 
     Returns:
         The server status, and whether this call started it (False: it was already running).
@@ -246,7 +238,7 @@ def start(s: LocalServerSettings | None = None, *, quiet: bool = False) -> tuple
     home = s.server_home()
     for sub in ("conf", "data", "logs", "run", "plugins", "import"):
         (home / sub).mkdir(parents=True, exist_ok=True)
-    (home / "conf" / "neo4j.conf").write_text(_conf_text(s), encoding="utf-8")
+    (home / "conf" / "neo4j.conf").write_text(_conf_text(s, extra_conf), encoding="utf-8")
     if not (home / "data" / "dbms" / "auth.ini").exists() and not (home / "data" / "databases").exists():
         res = _java(s, "org.neo4j.server.startup.Neo4jAdminCommand", "dbms", "set-initial-password", password)
         if res.returncode != 0:

@@ -1,4 +1,5 @@
-"""Settings read from the environment (and a `.env` file) on first use, never at import.
+"""Neo4j connection and local-server settings, read from the environment (and a `.env` file) on first use, never
+at import. The API's own settings are in :mod:`api.settings`.
 
 Every setting has a default that works on a developer machine: a local Neo4j started by
 ``gridlink db start`` on bolt://127.0.0.1:7687 with user ``neo4j`` and password ``gridlink-dev``.
@@ -51,42 +52,6 @@ class LocalServerSettings(BaseSettings):
         return self.home or self.cache_dir / f"server-{self.bolt_port}"
 
 
-class ApiSettings(BaseSettings):
-    """Settings of ``gridlink serve``."""
-
-    model_config = SettingsConfigDict(env_prefix="GRIDLINK_API_", env_file=".env", extra="ignore")
-
-    host: str = "127.0.0.1"
-    port: int = 8000
-    graphiql: bool = True
-    introspection: bool = True
-    max_depth: int = 10
-    max_tokens: int = 2000
-    max_aliases: int = 15
-    max_page_size: int = 100
-    # structural limits checked before validation (api/guard.py): fields with fragments expanded, and fields
-    # sharing one response name in one selection set (graphql-core's validation is quadratic in those)
-    max_fields: int = 500
-    max_same_name_fields: int = 5
-    # estimated cost per role (api/cost.py: fields × list sizes asked for)
-    max_cost_reader: int = 10_000
-    max_cost_planner: int = 25_000
-    max_cost_admin: int = 50_000
-    # rate limits ("limits" notation, e.g. "600/minute;20/second"); empty = none
-    rate_limit_per_key: str = "1200/minute;60/second"
-    rate_limit_per_address: str = "600/minute;30/second"
-    max_body_bytes: int = 1_000_000
-    body_timeout_s: float = Field(default=10.0, description="a request body must arrive within this")
-    header_timeout_s: float = Field(default=10.0, description="request headers must arrive within this")
-    keep_alive_timeout_s: int = Field(default=5, description="idle keep-alive connections are closed after this")
-    public_url: str | None = Field(default=None, description="URL clients reach the API at (links in the "
-                                   "Browser guide); default http://<host>:<port>")
-    # API keys: "key:role" pairs separated by commas; roles are reader, planner, admin.
-    # Empty means the demo keys below are active (a warning is logged at start).
-    keys: SecretStr = SecretStr("")
-    anonymous_role: str | None = Field(default="reader", description="role of requests without a key; empty = refuse")
-
-
 @lru_cache(maxsize=1)
 def get_neo4j_settings() -> Neo4jSettings:
     """Neo4j connection settings, built on first call."""
@@ -99,14 +64,7 @@ def get_server_settings() -> LocalServerSettings:
     return LocalServerSettings()
 
 
-@lru_cache(maxsize=1)
-def get_api_settings() -> ApiSettings:
-    """API settings, built on first call."""
-    return ApiSettings()
-
-
 def reset_settings() -> None:
     """Forget cached settings (tests change the environment between cases)."""
     get_neo4j_settings.cache_clear()
     get_server_settings.cache_clear()
-    get_api_settings.cache_clear()

@@ -2,30 +2,22 @@
 
 The stable Python API (the demo loader and tests call it; the CLI ``gridlink ingest`` is a thin shell over it)::
 
-    from ingest import ingest_files, RunSummary
+    from ingest import ingest_files, IngestOptions, RunSummary
 
     summary: RunSummary = ingest_files(
-        "enterprises",                     # kind: see ingest.KINDS
+        "enterprises",                     # kind: see ingest.KINDS (load order; the registry: ingest.kinds)
         ["dump.csv"],                      # one or more files of that kind
-        format=None,                       # csv | xlsx | jsonl | geojson; None = from the file extension
-        encoding=None,                     # force a CSV encoding; None = BOM -> strict UTF-8 -> GB18030
-        sheet=None,                        # XLSX sheet name or 1-based index; None = first sheet
-        mapping=None,                      # path of a user mapping YAML; None = the built-in profile
-        source=None,                       # provenance name; None = the kind (e.g. "enterprises")
-        snapshot=False,                    # organizations of `source` missing from these files -> inactive
-        dry_run=False,                     # validate and count, write nothing
-        batch_size=2000,                   # rows per write transaction
-        limit=None,                        # stop after this many input rows
-        crs="wgs84",                       # coordinates' system: wgs84 | gcj02
-        report=None,                       # reject report path (.jsonl or .csv); None = ./ingest-reports/<runId>.jsonl
+        source="scjg-2024", snapshot=True, # any field of IngestOptions as a keyword, or options=IngestOptions(...)
         driver=None,                       # neo4j.Driver; None = graph.driver.get_driver()
         progress=None,                     # callable(rows_done: int) called after each batch
-        writers=2,                         # write transactions in flight (ingest.lanes); 1 = strictly serial
     )
     summary.rows == summary.loaded + summary.updated + summary.unchanged + summary.rejected
 
+The options (format, encoding, sheet, mapping, source, snapshot, dry_run, batch_size, writers, limit, crs,
+report) are the fields of :class:`ingest.options.IngestOptions`; their descriptions are the CLI's help texts.
+
 ``RunSummary`` fields: run_id, kind, source, files, status ('completed'|'failed'|'dry-run'), rows, loaded,
-updated, unchanged, rejected, unplaced, flagged, report_path, seconds, nodes_written, relationships_written,
+updated, unchanged, rejected, unplaced, flagged, warnings, report_path, seconds, nodes_written, relationships_written,
 deactivated, same_as, same_as_removed. Errors raise :class:`ingest.errors.IngestError` subclasses with a ``hint``.
 """
 
@@ -34,10 +26,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ingest.kinds import KIND_NAMES as KINDS
+    from ingest.options import IngestOptions
     from ingest.run import ingest_files
-    from ingest.summary import KINDS, RunSummary
+    from ingest.summary import RunSummary
 
-__all__ = ["KINDS", "RunSummary", "ingest_files"]
+__all__ = ["KINDS", "IngestOptions", "RunSummary", "ingest_files"]
 
 
 def __getattr__(name: str) -> Any:
@@ -46,8 +40,16 @@ def __getattr__(name: str) -> Any:
         from ingest.run import ingest_files
 
         return ingest_files
-    if name in ("RunSummary", "KINDS"):
-        from ingest import summary
+    if name == "RunSummary":
+        from ingest.summary import RunSummary
 
-        return getattr(summary, name)
+        return RunSummary
+    if name == "IngestOptions":
+        from ingest.options import IngestOptions
+
+        return IngestOptions
+    if name == "KINDS":
+        from ingest.kinds import KIND_NAMES
+
+        return KIND_NAMES
     raise AttributeError(name)

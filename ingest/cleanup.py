@@ -6,15 +6,37 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import neo4j
 
+from ingest.cypher import named
 from ingest.places import Division, GridInfo, Places
 
 _CHUNK = 5000
-# Lookups by a list of values carry USING INDEX SEEK: planned right after a bulk load, before the index statistics
-# catch up, Neo4j 5.26 chose a full index scan per list element (quadratic: 120 s for 20k names); a plain
-# USING INDEX hint still allows that scan
+# Lookups by a list of values (queries/ingest/*.cypher) carry USING INDEX SEEK: planned right after a bulk load,
+# before the index statistics catch up, Neo4j 5.26 chose a full index scan per list element (quadratic: 120 s for
+# 20k names); a plain USING INDEX hint still allows that scan
+
+
+@dataclass
+class Presence:
+    """The organizations a snapshot's dump names: keys of the rows taken, and of the rejected rows the key (or,
+    without a usable credit code, the normalized name) they still carry."""
+
+    uids: set[str] = field(default_factory=set)
+    rejected_names: set[str] = field(default_factory=set)
+
+    def add_rejected(self, uid: str | None, name: str | None) -> None:
+        """A rejected row naming ``uid`` (a usable credit code) or else the normalized ``name``."""
+        if uid:
+            self.uids.add(uid)
+        elif name:
+            self.rejected_names.add(name)
+
+    def names(self, uid: str, name: str | None) -> bool:
+        """Whether the dump names the organization ``uid`` (normalized name ``name``)."""
+        return uid in self.uids or (name is not None and name in self.rejected_names)
 
 
 def load_places(driver: neo4j.Driver, database: str) -> Places:
@@ -22,43 +44,35 @@ def load_places(driver: neo4j.Driver, database: str) -> Places:
     # quiet: on an empty graph the planner warns that `boundary` etc. are unknown property keys
     with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS,
                         notifications_min_severity="OFF") as session:
-        divisions = session.run(
-            "MATCH (d:Division) OPTIONAL MATCH (d)-[:PART_OF]->(p:Division) "
-            "RETURN d.code AS code, d.level AS level, d.name AS name, p.code AS parent").data()
-        grids = session.run(
-            "MATCH (g:Grid) RETURN g.uid AS uid, g.code AS code, g.scheme AS scheme, "
-            "g.communityCode AS community, g.boundary AS boundary").data()
+        divisions = session.run(*named("ingest_places_divisions")).data()
+        grids = session.run(*named("ingest_places_grids")).data()
     return Places.build(
         (Division(r["code"], r["level"] or "", r["name"], r["parent"]) for r in divisions),
         ((GridInfo(r["uid"], r["code"], r["scheme"] or "LOCAL", r["community"]), r["boundary"]) for r in grids))
 
 
-def deactivate_missing(driver: neo4j.Driver, database: str, source: str, seen: set[str], run_id: str,
-                       today: dt.date, now: dt.datetime) -> int:
-    """Mark organizations of ``source`` that this run did not see as inactive (never deleted).
+def deactivate_missing(driver: neo4j.Driver, database: str, org_kind: str, source: str, seen: Presence,
+                       run_id: str, today: dt.date, now: dt.datetime) -> int:
+    """Mark organizations of one kind and ``source`` that this run did not see as inactive (never deleted).
+
+    A snapshot is the full registry of ONE kind from ONE source: organizations of other kinds loaded with the
+    same source name are not in it and stay as they are.
+
+    Args:
+        org_kind: the organizations' ``kind`` property (``enterprise``, ``social_org``…).
+        seen: what the dump named, rejected rows included: a rejected row that names a key is evidence that its
+            organization is in the registry.
 
     Returns:
         How many organizations were deactivated.
     """
     with driver.session(database=database, notifications_min_severity="OFF") as session:
-        records = session.run("MATCH (o:Organization {source: $source}) WHERE coalesce(o.active, true) "
-                              "RETURN o.uid AS uid", source=source).data()
-    missing = sorted(r["uid"] for r in records if r["uid"] not in seen)
+        records = session.run(*named("ingest_snapshot_active", source=source, kind=org_kind)).data()
+    missing = sorted(r["uid"] for r in records if not seen.names(r["uid"], r["name"]))
     for i in range(0, len(missing), _CHUNK):
-        driver.execute_query(
-            "UNWIND $uids AS u MATCH (o:Organization {uid: u}) "
-            "SET o.active = false, o.inactiveSince = $today, o.runId = $runId, o.updatedAt = $now",
-            uids=missing[i:i + _CHUNK], today=today, runId=run_id, now=now, database_=database)
+        driver.execute_query(*named("ingest_snapshot_deactivate", uids=missing[i:i + _CHUNK], today=today,
+                                    runId=run_id, now=now), database_=database)
     return len(missing)
-
-
-# a SAME_AS candidate holds while both ends share the normalized name and do not share a credit code
-_STALE_SAME_AS = (
-    "UNWIND $names AS nm "
-    "MATCH (a:Organization {nameNorm: nm})-[s:SAME_AS]-(b:Organization) USING INDEX SEEK a:Organization(nameNorm) "
-    "WHERE a.nameNorm <> coalesce(b.nameNorm, '') OR (a.uscc IS NOT NULL AND a.uscc = b.uscc) "
-    "DELETE s"
-)
 
 
 def link_duplicates(driver: neo4j.Driver, database: str, names: Iterable[str], source: str, run_id: str,
@@ -75,24 +89,10 @@ def link_duplicates(driver: neo4j.Driver, database: str, names: Iterable[str], s
     created = removed = 0
     ordered = sorted(set(names))
     for i in range(0, len(ordered), _CHUNK):
-        _, stale, _ = driver.execute_query(_STALE_SAME_AS, names=ordered[i:i + _CHUNK], database_=database)
+        chunk = ordered[i:i + _CHUNK]
+        _, stale, _ = driver.execute_query(*named("ingest_same_as_stale", names=chunk), database_=database)
         removed += stale.counters.relationships_deleted
-        _, summary, _ = driver.execute_query(
-            "UNWIND $names AS nm "
-            "MATCH (a:Organization {nameNorm: nm}) USING INDEX SEEK a:Organization(nameNorm) "
-            "WITH nm, collect(a) AS orgs WHERE size(orgs) > 1 "
-            "UNWIND orgs AS a UNWIND orgs AS b "
-            "WITH a, b WHERE a.uid < b.uid AND (a.uscc IS NULL OR b.uscc IS NULL OR a.uscc <> b.uscc) "
-            "MERGE (a)-[s:SAME_AS]->(b) "
-            "ON CREATE SET s.source = $source, s.runId = $runId, s.firstRunId = $runId, s.updatedAt = $now, "
-            "  s.sourceFile = null, s.sourceRow = null "
-            "SET s.score = CASE WHEN a.uscc IS NOT NULL AND b.uscc IS NOT NULL THEN 0.5 "
-            "                   WHEN a.uscc IS NULL AND b.uscc IS NULL THEN 0.6 ELSE 0.8 END, "
-            "    s.reason = CASE WHEN a.uscc IS NOT NULL AND b.uscc IS NOT NULL "
-            "                    THEN 'same normalized name, different credit codes' "
-            "                    WHEN a.uscc IS NULL AND b.uscc IS NULL "
-            "                    THEN 'same normalized name, no credit codes, different divisions' "
-            "                    ELSE 'same normalized name, one has no credit code' END",
-            names=ordered[i:i + _CHUNK], source=source, runId=run_id, now=now, database_=database)
+        _, summary, _ = driver.execute_query(*named("ingest_same_as_link", names=chunk, source=source,
+                                                    runId=run_id, now=now), database_=database)
         created += summary.counters.relationships_created
     return created, removed

@@ -8,20 +8,33 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from ingest.summary import KINDS, RunSummary
+from ingest.kinds import KIND_NAMES
+from ingest.options import IngestOptions
+from ingest.summary import RunSummary
 
 # logs and CI capture stderr without a terminal, where rich would assume 80 columns and cut table headers
 console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
-_KIND_HELP = ("What the files hold: " + ", ".join(KINDS) + ". Load divisions first, then grids, then "
+_KIND_HELP = ("What the files hold: " + ", ".join(KIND_NAMES) + ". Load divisions first, then grids, then "
               "organizations, then the rest. Column headers per kind: ingest/HEADERS.md. "
               "`gridlink ingest history` lists past runs instead.")
+
+
+def _help(option: str) -> str:
+    """The option's help text: its description in :class:`~ingest.options.IngestOptions` (one text for the CLI,
+    the Python API and the docs)."""
+    return IngestOptions.help(option)
+
+
+def _default(option: str) -> Any:
+    """The option's default, from the same model."""
+    return IngestOptions.model_fields[option].default
 
 
 INGEST_HELP = (
@@ -37,35 +50,19 @@ def ingest(
     kind: Annotated[str | None, typer.Argument(help=_KIND_HELP, show_default=False)] = None,
     files: Annotated[list[Path] | None, typer.Argument(help="One or more files of that kind.",
                                                       show_default=False)] = None,
-    format: Annotated[str | None, typer.Option(  # noqa: A002 - the option's name
-        "--format", help="csv | xlsx | jsonl | geojson (default: from the file extension).")] = None,
-    encoding: Annotated[str | None, typer.Option(
-        help="Force the CSV encoding, e.g. gb18030 or utf-8 (default: BOM, then strict UTF-8, then GB18030).")
-    ] = None,
-    sheet: Annotated[str | None, typer.Option(help="XLSX sheet name or 1-based number (default: the first).")]
-    = None,
-    mapping: Annotated[Path | None, typer.Option(
-        help="YAML mapping for a differently shaped export: `columns: {field: 表头}`, `values: {status: "
-             "{开业: ACTIVE}}`, `defaults:`. Laid over the built-in profile of the kind.")] = None,
-    source: Annotated[str | None, typer.Option(
-        help="Provenance name stored on every node and relationship (default: the kind).")] = None,
-    snapshot: Annotated[bool, typer.Option(
-        "--snapshot", help="The files are the full current registry: organizations of this --source that are "
-                           "missing get active=false and inactiveSince=today (never deleted).")] = False,
-    dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="Validate and count everything inside transactions that are rolled back.")] = False,
-    batch_size: Annotated[int, typer.Option(help="Rows per write transaction.")] = 2000,
-    writers: Annotated[int, typer.Option(
-        help="Write transactions in flight at once: with 2, one batch executes while another "
-             "commits. Use 1 for the lightest load on a busy server.")] = 2,
-    limit: Annotated[int | None, typer.Option(
-        help="Stop after this many input rows (history: how many runs to list).")] = None,
-    crs: Annotated[str, typer.Option(
-        help="Coordinate system of 经度/纬度: wgs84 (GPS) or gcj02 (Amap/Tencent maps; converted to WGS-84).")]
-    = "wgs84",
-    report: Annotated[Path | None, typer.Option(
-        help="Report file (.jsonl or .csv) listing each rejected row with row number, column and reason, and "
-             "flagged/unplaced rows (default: ingest-reports/<runId>.jsonl).")] = None,
+    format: Annotated[str | None, typer.Option(
+        "--format", help=_help("format"))] = None,
+    encoding: Annotated[str | None, typer.Option(help=_help("encoding"))] = None,
+    sheet: Annotated[str | None, typer.Option(help=_help("sheet"))] = None,
+    mapping: Annotated[Path | None, typer.Option(help=_help("mapping"))] = None,
+    source: Annotated[str | None, typer.Option(help=_help("source"))] = None,
+    snapshot: Annotated[bool, typer.Option("--snapshot", help=_help("snapshot"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=_help("dry_run"))] = False,
+    batch_size: Annotated[int, typer.Option(help=_help("batch_size"))] = _default("batch_size"),
+    writers: Annotated[int, typer.Option(help=_help("writers"))] = _default("writers"),
+    limit: Annotated[int | None, typer.Option(help=_help("limit") + " (history: how many runs to list)")] = None,
+    crs: Annotated[str, typer.Option(help=_help("crs"))] = _default("crs"),
+    report: Annotated[Path | None, typer.Option(help=_help("report"))] = None,
 ) -> None:
     """Load registry exports of one KIND into the graph (see INGEST_HELP)."""
     if kind == "history":
@@ -90,10 +87,10 @@ def ingest(
             rate = done / max(time.monotonic() - t0, 1e-6)
             bar.update(task, completed=done, rate=f"{rate:,.0f}")
 
-        summary = ingest_files(kind, files, format=format, encoding=encoding, sheet=sheet, mapping=mapping,
-                               source=source, snapshot=snapshot, dry_run=dry_run, batch_size=batch_size,
-                               limit=limit, crs=crs, report=report, progress=progress,
-                               writers=writers)
+        options = IngestOptions.of(format=format, encoding=encoding, sheet=sheet, mapping=mapping, source=source,
+                                   snapshot=snapshot, dry_run=dry_run, batch_size=batch_size, writers=writers,
+                                   limit=limit, crs=crs, report=report)
+        summary = ingest_files(kind, files, options, progress=progress)
     print_summary(summary)
     raise typer.Exit(summary.exit_code)
 
@@ -111,7 +108,7 @@ def print_summary(s: RunSummary) -> None:
     rate = s.rows / s.seconds if s.seconds else 0
     console.print(f"{s.seconds:.1f}s, {rate:,.0f} rows/s; {s.nodes_written:,} nodes and "
                   f"{s.relationships_written:,} relationships created")
-    extras = [f"{s.flagged:,} flagged values", f"{s.unplaced:,} unplaced"]
+    extras = [f"{s.flagged:,} flagged values", f"{s.unplaced:,} unplaced", f"{s.warnings:,} warnings"]
     if s.deactivated:
         extras.append(f"{s.deactivated:,} deactivated (snapshot)")
     if s.same_as:
@@ -119,6 +116,8 @@ def print_summary(s: RunSummary) -> None:
     if s.same_as_removed:
         extras.append(f"{s.same_as_removed:,} stale SAME_AS candidates removed")
     console.print("; ".join(extras))
+    for file, headers in s.unrecognised_columns.items():
+        console.print(f"[yellow]{file}: columns not recognised (not loaded):[/] {', '.join(headers)}")
     console.print(f"report: {s.report_path}")
     if s.rejected:
         console.print(f"[yellow]{s.rejected:,} rows rejected[/] — see the report for row, column and reason "
@@ -133,14 +132,10 @@ def history(limit: int = 20) -> None:
     import neo4j
 
     from graph.driver import database, get_driver
+    from ingest.cypher import named
 
-    records, _, _ = get_driver().execute_query(
-        "MATCH (r:IngestRun) RETURN r.runId AS runId, r.kind AS kind, r.source AS source, r.status AS status, "
-        "r.rows AS rows, r.loaded AS loaded, r.updated AS updated, r.unchanged AS unchanged, "
-        "r.rejected AS rejected, r.startedAt AS startedAt, r.reportPath AS report, "
-        "r.hostname + ':' + toString(r.pid) AS process "
-        "ORDER BY r.startedAt DESC LIMIT $limit",
-        limit=limit, database_=database(), routing_=neo4j.RoutingControl.READ)
+    records, _, _ = get_driver().execute_query(*named("ingest_run_history", limit=limit), database_=database(),
+                                               routing_=neo4j.RoutingControl.READ)
     table = Table(title="ingest runs (newest first)", expand=False)
     for col in ("run", "kind", "source", "status", "rows", "loaded", "updated", "unchanged", "rejected",
                 "started", "process", "report"):
@@ -157,4 +152,8 @@ def history(limit: int = 20) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add ``gridlink ingest`` to the root app."""
+    from ingest.writes import generated_statements
+    from queries.catalog import register_generated
+
     app.command("ingest", no_args_is_help=True, help=INGEST_HELP)(ingest)
+    register_generated("ingest", generated_statements)

@@ -1,23 +1,17 @@
 """Errors of the ingest package.
 
-Tree::
+Tree (under :class:`graph.errors.GridlinkError`)::
 
     IngestError
     ├── InputError       a file cannot be read (format, encoding, missing column)
     └── MappingError     a mapping file is invalid
 """
 
+from graph.errors import GridlinkError
 
-class IngestError(Exception):
-    """Root of every error raised by :mod:`ingest`.
 
-    Attributes:
-        hint: one sentence telling the user how to fix the problem, shown by the CLI.
-    """
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.hint = hint
+class IngestError(GridlinkError):
+    """Root of every error raised by :mod:`ingest` (with the ``hint`` of :class:`~graph.errors.GridlinkError`)."""
 
 
 class InputError(IngestError):

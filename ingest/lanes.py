@@ -2,7 +2,7 @@
 at the same time.
 
 Two write transactions in flight let the server execute one batch while it commits the other (about a quarter
-more throughput on a 2-core machine, see ``python -m ingest.bench``). Two things make that safe:
+more throughput on a 2-core machine, see ``python -m gridlink.bench.ingest_speed``). Two things make that safe:
 
 - **lanes**: a row goes to the lane of its place (the community Division it hangs on, else its grid), so
   batches of different lanes never add relationships to the same Division or Grid. Unpartitioned, two batches
@@ -25,8 +25,9 @@ from collections.abc import Iterator
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
+from ingest.kinds import SPECS
 from ingest.records import Record, RowReject
-from ingest.writes import SPECS, NodeSpec
+from ingest.specs import NodeSpec
 
 if TYPE_CHECKING:
     from ingest.load import BatchResult

@@ -17,10 +17,11 @@ from typing import Any, LiteralString
 import neo4j
 
 from ingest.cells import name_norm
+from ingest.cypher import named
+from ingest.kinds import SPECS
 from ingest.records import Issue, Record
+from ingest.specs import NodeSpec
 from ingest.writes import (
-    SPECS,
-    NodeSpec,
     hash_statement,
     prune_groups,
     prune_statement,
@@ -30,22 +31,14 @@ from ingest.writes import (
 
 log = logging.getLogger(__name__)
 
-# (label, property) pairs a lookup may use; anything else is a programming error. USING INDEX: see cleanup.py
-_LOOKUPS: dict[tuple[str, str], LiteralString] = {
-    ("Organization", "uscc"): "UNWIND $keys AS k MATCH (n:Organization {uscc: k}) "
-                              "USING INDEX SEEK n:Organization(uscc) "
-                              "WITH k, n ORDER BY n.uid RETURN k, collect(n.uid)[0] AS uid",
-    ("Organization", "nameNorm"): "UNWIND $keys AS k MATCH (n:Organization {nameNorm: k}) "
-                                  "USING INDEX SEEK n:Organization(nameNorm) "
-                                  "WITH k, n ORDER BY n.uid RETURN k, collect(n.uid)[0] AS uid",
-    ("PartyOrganization", "partyOrgId"): "UNWIND $keys AS k MATCH (n:PartyOrganization {partyOrgId: k}) "
-                                         "USING INDEX SEEK n:PartyOrganization(partyOrgId) "
-                                         "WITH k, n ORDER BY n.uid RETURN k, collect(n.uid)[0] AS uid",
-    ("PartyOrganization", "nameNorm"): "UNWIND $keys AS k MATCH (n:Organization {nameNorm: k}) "
-                                       "USING INDEX SEEK n:Organization(nameNorm) WHERE n:PartyOrganization "
-                                       "WITH k, n ORDER BY n.uid RETURN k, collect(n.uid)[0] AS uid",
-    ("Need", "uid"): "UNWIND $keys AS k MATCH (n:Need {uid: k}) RETURN k, n.uid AS uid",
-    ("Resource", "uid"): "UNWIND $keys AS k MATCH (n:Resource {uid: k}) RETURN k, n.uid AS uid",
+# (label, property) pairs a lookup may use, and their statements; anything else is a programming error
+_LOOKUPS: dict[tuple[str, str], str] = {
+    ("Organization", "uscc"): "ingest_lookup_org_uscc",
+    ("Organization", "nameNorm"): "ingest_lookup_org_name",
+    ("PartyOrganization", "partyOrgId"): "ingest_lookup_party_org_id",
+    ("PartyOrganization", "nameNorm"): "ingest_lookup_party_org_name",
+    ("Need", "uid"): "ingest_lookup_need",
+    ("Resource", "uid"): "ingest_lookup_resource",
 }
 
 
@@ -68,12 +61,15 @@ class Loader:
     """Writes batches for one run."""
 
     def __init__(self, driver: neo4j.Driver, database: str, run_id: str, source: str,
-                 dry_run: bool = False) -> None:
+                 dry_run: bool = False, quote_values: bool = True) -> None:
+        """``quote_values=False`` (kinds with personal data): a reference not found is reported without the
+        value looked up."""
         self.driver = driver
         self.database = database
         self.run_id = run_id
         self.source = source
         self.dry_run = dry_run
+        self.quote_values = quote_values
         self.now = dt.datetime.now(dt.UTC)
 
     def _resolve(self, session: neo4j.Session, records: list[Record]) -> dict[int, tuple[str, str]]:
@@ -86,8 +82,7 @@ class Loader:
                     wanted[(lk.label, prop)].add(value)
         found: dict[tuple[str, str, str], str] = {}
         for (label, prop), keys in wanted.items():
-            query = _LOOKUPS[(label, prop)]
-            result = session.run(query, keys=sorted(keys))
+            result = session.run(*named(_LOOKUPS[(label, prop)], keys=sorted(keys)))
             for rec_ in result:
                 if rec_["uid"] is not None:
                     found[(label, prop, rec_["k"])] = rec_["uid"]
@@ -101,7 +96,8 @@ class Loader:
                     uid = found.get((lk.label, prop, value))
                     if uid:
                         break
-                what = f"{lk.label} with {lk.prop.replace('|', ' or ')} {lk.value!r} not found"
+                shown = f" {lk.value!r}" if self.quote_values else ""
+                what = f"{lk.label} with {lk.prop.replace('|', ' or ')}{shown} not found"
                 if lk.slot == "from":
                     if uid and "from" not in rec.extra:
                         rec.extra["from"] = uid

@@ -18,6 +18,7 @@ Headers match ignoring case, spaces and full-width forms.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
@@ -68,7 +69,13 @@ class Mapping:
             raise InputError(f"{file_name}: required column missing for {self.kind} ({wanted})",
                              hint="rename the column, pass --sheet if the data is on another sheet, or map it "
                                   "in a --mapping YAML file (columns: {field: header})")
-        return BoundMapping(self, resolved)
+        used = set(resolved.values())
+        unused = tuple(h for h in headers if h not in used and h not in (ERROR, GEOMETRY) and not _BLANK.match(h))
+        return BoundMapping(self, resolved, unused)
+
+
+#: the name the reader gives a column without a header: nothing to list
+_BLANK = re.compile(r"^column\d+$")
 
 
 @dataclass
@@ -77,6 +84,8 @@ class BoundMapping:
 
     mapping: Mapping
     field_to_header: dict[str, str]
+    #: the file's headers no field reads (their values are not loaded; the run lists them)
+    unused: tuple[str, ...] = ()
 
     def column(self, fld: str) -> str:
         """The file's header for a field (for reject reports), or the field name."""

@@ -19,37 +19,13 @@ import json
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, LiteralString
+from typing import Any
 
 import neo4j
 
 from ingest.cells import name_norm
-
-_BY_ID: LiteralString = (
-    "UNWIND $keys AS k MATCH (n:PartyOrganization {partyOrgId: k}) "
-    "USING INDEX SEEK n:PartyOrganization(partyOrgId) "
-    "WITH k, n ORDER BY CASE WHEN n.source = $source THEN 0 ELSE 1 END, n.uid "
-    "RETURN k, collect(n.uid)[0] AS uid")
-_BY_NAME: LiteralString = (
-    "UNWIND $keys AS k MATCH (n:Organization {nameNorm: k}) USING INDEX SEEK n:Organization(nameNorm) "
-    "WHERE n:PartyOrganization "
-    "WITH k, n ORDER BY CASE WHEN n.source = $source THEN 0 ELSE 1 END, n.uid "
-    "RETURN k, collect(n.uid)[0] AS uid")
-_LINK: LiteralString = """UNWIND $rows AS row
-MATCH (n:Organization {uid: row.key})
-CALL (n, row) {
-  MATCH (n)-[old:SUBORDINATE_TO]->(p)
-  WHERE row.parent IS NULL OR p.uid <> row.parent
-  DELETE old
-}
-CALL (n, row) {
-  WITH n, row WHERE row.parent IS NOT NULL
-  MATCH (t:Organization {uid: row.parent}) WHERE t:PartyOrganization
-  MERGE (n)-[r:SUBORDINATE_TO]->(t)
-  ON CREATE SET r.firstRunId = $runId
-  WITH r, row WHERE row.changed OR r.runId IS NULL
-  SET r.source = $source, r.sourceFile = row.file, r.sourceRow = row.line, r.runId = $runId, r.updatedAt = $now
-}"""
+from ingest.cypher import named
+from ingest.records import Record
 
 
 @dataclass
@@ -65,7 +41,7 @@ class ParentLinks:
     """The spool of one run's parent references, then the pass that links them."""
 
     def __init__(self, dry_run: bool = False) -> None:
-        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed in link()
+        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # closed in link()
         self.dry_run = dry_run
         # a dry run writes nothing, so its children find this run's parents here (a dry run's memory only)
         self._in_run: dict[tuple[str, str], str] = {}
@@ -78,6 +54,16 @@ class ParentLinks:
             if props.get("partyOrgId"):
                 self._in_run.setdefault(("id", props["partyOrgId"]), key)
             self._in_run.setdefault(("name", props["nameNorm"]), key)
+
+    @staticmethod
+    def hold_refs(records: list[Record]) -> None:
+        """Take the parent lookups out of pass-1 records (pass 2 links them); the reference as written stays in
+        the content hash (``parentRef``), so a changed parent makes the row ``updated``."""
+        for rec in records:
+            refs = [lk for lk in rec.lookups if lk.slot == "parent"]
+            if refs:
+                rec.lookups = [lk for lk in rec.lookups if lk.slot != "parent"]
+                rec.extra["parentRef"] = refs[0].value
 
     def _chunks(self, size: int) -> Iterator[list[list[Any]]]:
         self._spool.seek(0)
@@ -92,10 +78,12 @@ class ParentLinks:
 
     def _resolve(self, session: neo4j.Session, refs: set[str], source: str) -> dict[str, str]:
         ids = {r for r in refs if ("id", r) not in self._in_run}
-        found = {k: uid for k, uid in session.run(_BY_ID, keys=sorted(ids), source=source).values() if uid}
+        by_id = session.run(*named("ingest_parent_by_id", keys=sorted(ids), source=source))
+        found = {k: uid for k, uid in by_id.values() if uid}
         out = {r: self._in_run.get(("id", r)) or found.get(r) for r in refs}
         names = {name_norm(r) for r, uid in out.items() if uid is None}
-        by_name = {k: uid for k, uid in session.run(_BY_NAME, keys=sorted(names), source=source).values() if uid}
+        named_ = session.run(*named("ingest_parent_by_name", keys=sorted(names), source=source))
+        by_name = {k: uid for k, uid in named_.values() if uid}
         return {r: uid for r, uid in ((r, out[r] or self._in_run.get(("name", name_norm(r)))
                                        or by_name.get(name_norm(r))) for r in refs) if uid}
 
@@ -129,4 +117,5 @@ class ParentLinks:
     @staticmethod
     def _write(tx: neo4j.ManagedTransaction, rows: list[dict[str, Any]], run_id: str, source: str,
                now: dt.datetime) -> neo4j.SummaryCounters:
-        return tx.run(_LINK, rows=rows, runId=run_id, source=source, now=now).consume().counters
+        query, params = named("ingest_parent_link", rows=rows, runId=run_id, source=source, now=now)
+        return tx.run(query.text, params).consume().counters  # a transaction takes the text (metadata: per tx)

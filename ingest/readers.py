@@ -8,6 +8,9 @@ out in scientific form (``9.13501E+17``) so the code checks can flag it instead 
 
 A row that cannot be read (bad JSON, more cells than headers) still yields, with the reason under :data:`ERROR`,
 so it ends up rejected and reported rather than lost.
+
+Size: the four formats share the header search, the cell sanitizing and the row-number contract above; one module
+keeps that contract in one place (a split per format would need all of them to import the same private helpers).
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ _XLSX_ERRORS: tuple[type[BaseException], ...] = (
 Row = tuple[int, dict[str, Any]]
 
 
-def detect_format(path: Path, format: str | None = None) -> str:  # noqa: A002 - the CLI option's name
+def detect_format(path: Path, format: str | None = None) -> str:
     """The format named by ``format`` or the file extension.
 
     Raises:
@@ -61,7 +64,7 @@ def detect_format(path: Path, format: str | None = None) -> str:  # noqa: A002 -
     return fmt
 
 
-def read_rows(path: str | Path, format: str | None = None, encoding: str | None = None,  # noqa: A002
+def read_rows(path: str | Path, format: str | None = None, encoding: str | None = None,
               sheet: str | int | None = None,
               known_headers: Collection[str] | None = None) -> Iterator[Row]:
     """Rows of one file as ``(row_number, {header: value})``.
@@ -225,6 +228,19 @@ def _delimiter(sample: str, known: Collection[str] | None) -> str:
     return "\t" if bare.count("\t") > bare.count(",") else ","
 
 
+def _decode_hint(path: Path, enc: str, forced: bool) -> str:
+    """How to read a CSV that did not decode: never the encoding that just failed."""
+    with path.open("rb") as f:
+        head = f.read(8)
+    if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        return "the file is a spreadsheet (XLSX/XLS) with a .csv name: pass --format xlsx (save an .xls as .xlsx)"
+    if forced:
+        other = "utf-8" if codecs.lookup(enc).name != "utf-8" else "gb18030"
+        return f"the file is not {enc}: try --encoding {other}, or the encoding the export was saved in"
+    return ("the file is neither UTF-8 nor GB18030 text (a binary file?): check that it is the CSV export, or "
+            "pass --encoding with the encoding it was saved in")
+
+
 def _read_csv(path: Path, encoding: str | None, known: Collection[str] | None) -> Iterator[Row]:
     enc = encoding or detect_encoding(path)
     try:
@@ -251,10 +267,10 @@ def _read_csv(path: Path, encoding: str | None, known: Collection[str] | None) -
             yield from _rows_below_header(head, reader, known)
         except UnicodeDecodeError as e:
             raise InputError(f"{path.name} is not valid {enc}: {e.reason} at byte {e.start}",
-                             hint="pass --encoding gb18030 (or utf-8) to say how the file is encoded") from e
+                             hint=_decode_hint(path, enc, forced=encoding is not None)) from e
         except UnicodeError as e:  # e.g. utf-16 forced on a file without a byte order mark
             raise InputError(f"{path.name} is not valid {enc}: {e}",
-                             hint="pass --encoding gb18030 (or utf-8) to say how the file is encoded") from e
+                             hint=_decode_hint(path, enc, forced=encoding is not None)) from e
         except csv.Error as e:
             raise InputError(f"{path.name}: CSV error near line {reader.line_num if reader else 1}: {e}",
                              hint="check quoting in the file") from e
@@ -327,10 +343,13 @@ def _jsonl_rows(path: Path) -> Iterator[Row]:
         for number, line in enumerate(f, start=1):
             if not line.strip():
                 continue
+            # the line without its end (else an unclosed object fails "at column 1" of the next line) and without
+            # the byte order mark a concatenated export carries at the start of each part
+            text = line.rstrip("\r\n").removeprefix("\ufeff")
             try:
-                obj = json.loads(line)
+                obj = json.loads(text)
             except json.JSONDecodeError as e:
-                yield number, {ERROR: f"invalid JSON: {e.msg} at column {e.colno}"}
+                yield number, {ERROR: f"invalid JSON: {e.msg} at column {e.pos + 1}"}
                 continue
             if not isinstance(obj, dict):
                 yield number, {ERROR: "a JSONL line must be an object"}

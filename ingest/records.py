@@ -17,13 +17,16 @@ from dataclasses import field as _field
 from typing import Any
 
 
-class RowReject(Exception):  # noqa: N818 - a control-flow signal, not an error of the program
+class RowReject(Exception):  # a control-flow signal, not an error of the program
     """Raised by a transform: the row cannot be loaded. ``field`` is the field (mapped to the file's column)."""
 
     def __init__(self, field: str | None, reason: str) -> None:
         super().__init__(reason)
         self.field = field
         self.reason = reason
+        #: organization kinds: the ``(uid, normalized name)`` the row still names (set by the run, for
+        #: ``--snapshot``: a rejected row is evidence that its organization is in the dump)
+        self.present: tuple[str | None, str | None] = (None, None)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -33,6 +34,8 @@ class Report:
         self.path = path
         self.run_id = run_id
         self.lines = 0
+        #: lines per outcome (``rejected``, ``flagged``, ``unplaced``, ``warning``)
+        self.counts: Counter[str] = Counter()
         path.parent.mkdir(parents=True, exist_ok=True)
         self._fh: IO[str] = path.open("w", encoding="utf-8", newline="")
         self._csv: Any = None
@@ -51,6 +54,7 @@ class Report:
         else:
             self._fh.write(json.dumps(dict(zip(FIELDS, values, strict=True)), ensure_ascii=False) + "\n")
         self.lines += 1
+        self.counts[outcome] += 1
 
     def close(self) -> None:
         """Flush and close."""

@@ -1,15 +1,9 @@
-"""What one ingest run did: :class:`RunSummary`, and the kinds an ingest knows."""
+"""What one ingest run did: :class:`RunSummary` (the kinds: :mod:`ingest.kinds`)."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import Any
-
-#: every kind ``gridlink ingest KIND`` accepts, in the order a full load runs them
-KINDS: tuple[str, ...] = (
-    "divisions", "grids", "enterprises", "public-units", "social-orgs", "party-orgs",
-    "resources", "needs", "projects", "agreements", "memberships", "party-members",
-)
 
 #: the four outcomes of an input row; every row ends in exactly one
 OUTCOMES: tuple[str, ...] = ("loaded", "updated", "unchanged", "rejected")
@@ -31,6 +25,7 @@ class RunSummary:
     rejected: int = 0
     unplaced: int = 0
     flagged: int = 0
+    warnings: int = 0
     report_path: str | None = None
     seconds: float = 0.0
     nodes_written: int = 0
@@ -38,6 +33,8 @@ class RunSummary:
     deactivated: int = 0
     same_as: int = 0
     same_as_removed: int = 0
+    #: per file, the headers no field of the kind reads (their values were not loaded)
+    unrecognised_columns: dict[str, list[str]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def count(self, outcome: str, n: int = 1) -> None:

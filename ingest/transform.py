@@ -14,13 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j.spatial import WGS84Point
 
 from ingest import cells
 from ingest.codes import pad_division
+from ingest.compound_index import CompoundIndex
 from ingest.places import Places, gcj02_to_wgs84
 from ingest.readers import ERROR, GEOMETRY
 from ingest.records import Issue, Record, RowReject
@@ -38,6 +39,7 @@ class Context:
     places: Places
     crs: str = "wgs84"
     pseudonym_key: bytes = b""
+    compounds: CompoundIndex = field(default_factory=CompoundIndex)  # only for kinds that name compounds
 
 
 class Fields:

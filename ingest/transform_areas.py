@@ -7,6 +7,7 @@ from typing import Any
 
 from neo4j.spatial import WGS84Point
 
+from graph.names import division_short_name, grid_short_name
 from ingest.codes import community_kind, district_kind, division_level, pad_division, parent_code, street_kind
 from ingest.places import gcj02_to_wgs84
 from ingest.records import Issue, Record, RowReject
@@ -37,7 +38,8 @@ def transform_division(f: Fields, ctx: Context) -> Record:
     if level == "province":
         raise RowReject("code", f"{code} is a province; load cities and below")
     props: dict[str, Any] = {
-        "code": code, "name": name, "level": level, "kind": _kind(code, level, name),
+        "code": code, "name": name, "shortName": division_short_name(name), "level": level,
+        "kind": _kind(code, level, name),
         "gb2260": code[:6] if level == "district" else None,
         "urbanRural": f.text("urbanRural"),
     }
@@ -49,7 +51,7 @@ def transform_division(f: Fields, ctx: Context) -> Record:
         plevel = division_level(parent)
         stub = {"level": plevel, "kind": "市" if plevel == "city" else None}
         if parent in CITY_NAMES:
-            stub["name"] = CITY_NAMES[parent]
+            stub["name"] = stub["shortName"] = CITY_NAMES[parent]
         rec.rels["partOf"] = [{"k": parent, "p": {}, "t": stub}]
     return rec
 
@@ -89,6 +91,7 @@ def transform_grid(f: Fields, ctx: Context) -> Record:
     c = geom.representative_point() if not geom.centroid.within(geom) else geom.centroid
     props = {
         "uid": f"{scheme}:{code}", "scheme": scheme, "code": code, "name": f.required("name"),
+        "shortName": grid_short_name(f.required("name")),
         "communityCode": community,
         "boundary": json.dumps(mapping(geom), separators=(",", ":")),
         "centroid": WGS84Point((round(c.x, 7), round(c.y, 7))),

@@ -5,19 +5,22 @@ from __future__ import annotations
 
 import re
 
+from graph.vocab import CATEGORIES
 from ingest import vocab
 from ingest.cells import name_norm, parse_time
 from ingest.codes import check_uscc
 from ingest.records import Issue, Lookup, Record, RowReject
 from ingest.transform import Context, Fields, division_ref, place
+from ingest.transform_compounds import compound_of
+
+_CATEGORY_WORDS = ", ".join(words[0] for words in CATEGORIES.values())
 
 
 def _category(f: Fields) -> str:
     word = f.required("category")
     key = vocab.category_key(word)
     if key is None:
-        raise RowReject("category", f"unknown category {word!r} (use a word of graph/MODEL.md, e.g. 场地阵地, "
-                                    "志愿服务, 养老服务, or its key)")
+        raise RowReject("category", f"unknown category {word!r} (expected one of: {_CATEGORY_WORDS}, or a key)")
     return key
 
 
@@ -87,6 +90,9 @@ def transform_need(f: Fields, ctx: Context) -> Record:
     }
     rec = Record("need", uid, props)
     place(rec, f, ctx)
+    placed = rec.rels.get("inDivision")
+    if hit := compound_of(f, ctx, str(placed[0]["k"]) if placed else None):
+        rec.add_rel("inCompound", hit.uid)
     _org(rec, "raisedBy", f, "raisedByUscc")
     return rec
 

@@ -8,54 +8,98 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.names import party_short_name
 from ingest import vocab
 from ingest.cells import name_norm
 from ingest.codes import check_uscc
 from ingest.records import Issue, Lookup, Record, RowReject
 from ingest.transform import MAX_KEY, Context, Fields, area_ref, division_ref, hashed_uid, place
+from ingest.transform_compounds import compound_of
 
-_ORG_FIELDS: dict[str, tuple[str, ...]] = {
-    "enterprises": ("orgType", "legalRep", "capital", "scope", "industry"),
-    "public-units": ("orgType", "legalRep", "sponsor", "funding"),
-    "social-orgs": ("orgType", "legalRep", "supervisor", "registrar"),
-}
-_SPEC = {"enterprises": "enterprise", "public-units": "public_unit", "social-orgs": "social_org"}
-_KIND = {"enterprises": "enterprise", "public-units": "public_unit", "social-orgs": "social_org",
-         "party-orgs": "party_org"}
+
+def present_keys(values: dict[str, Any]) -> tuple[str | None, str | None]:
+    """What a rejected organization row still names: ``(uid, None)`` from a usable credit code, else
+    ``(None, normalized name)``, else ``(None, None)``."""
+    raw_code, raw_name = values.get("uscc"), values.get("name")
+    check = check_uscc(str(raw_code)[:MAX_KEY]) if raw_code else None
+    if check is not None and check.usable:
+        return check.code, None
+    return None, (name_norm(str(raw_name)) or None) if raw_name else None
 
 
 def _identity(f: Fields, kind: str) -> tuple[str | None, dict[str, Any], list[Issue]]:
-    """Name, code properties and issues shared by every organization kind."""
+    """Name, code properties and issues shared by every organization kind (``kind``: the ``kind`` property)."""
     name = f.required("name")
     issues: list[Issue] = []
     check = check_uscc(f.text("uscc", MAX_KEY))
     if check.code is not None and not check.valid:
         issues.append(Issue("flagged", "uscc", f"credit code {check.code}: {check.issue}"))
     props: dict[str, Any] = {
-        "kind": _KIND[kind], "name": name, "nameNorm": name_norm(name), "alias": None,
+        "kind": kind, "name": name, "nameNorm": name_norm(name), "alias": None,
         "uscc": check.code, "usccValid": check.valid if check.code else None, "usccIssue": check.issue,
     }
     return (check.code if check.usable else None), props, issues
 
 
-def transform_org(kind: str, f: Fields, ctx: Context) -> Record:
-    """enterprises / public-units / social-orgs -> an Organization record."""
-    uscc, props, issues = _identity(f, kind)
+def transform_org(spec: str, text_fields: tuple[str, ...], types: dict[str, str] | None, f: Fields,
+                  ctx: Context) -> Record:
+    """enterprises / public-units / social-orgs -> an Organization record.
+
+    Args:
+        spec: the write spec, also the organizations' ``kind`` property (``enterprise``…).
+        text_fields: the kind's own text fields, stored as they are (``scope``, ``sponsor``…).
+        types: the registry's type words (``orgType``) when they are a closed list: another word is rejected.
+    """
+    uscc, props, issues = _identity(f, spec)
+    if types is not None:
+        _check_type(f, types)
     status_raw = f.text("status")
     props.update({
-        "status": f.lookup("status", vocab.ORG_STATUS, default="UNKNOWN") if status_raw else None,
+        "status": _status(f, status_raw) if status_raw else None,
         "statusRaw": status_raw,
         "address": f.text("address"),
         "foundedOn": f.date("foundedOn"),
         "staffCount": f.int("staffCount", 0, 10_000_000) if "staffCount" in f.values else None,
     })
-    for name in _ORG_FIELDS[kind]:
+    for name in text_fields:
         props[name] = f.text(name)
-    rec = Record(_SPEC[kind], "", props, issues=issues)
+    if props.get("industry"):
+        _industry(f, props)
+    rec = Record(spec, "", props, issues=issues)
     place(rec, f, ctx, address=props["address"])
     rec.key = uscc or hashed_uid(props["nameNorm"], _uid_division(f, rec))
     rec.props["uid"] = rec.key
     return rec
+
+
+def _status(f: Fields, raw: str) -> str:
+    """The status key of a 登记状态 wording (bracketed forms too); ``UNKNOWN``, flagged, when unknown."""
+    status = vocab.org_status(raw)
+    if status is None:
+        f.issues.append(Issue("flagged", "status", f"unknown value {raw!r}"))
+        return "UNKNOWN"
+    return status
+
+
+def _industry(f: Fields, props: dict[str, Any]) -> None:
+    """``industry`` as its GB/T 4754 code (graph/MODEL.md); the text as written in ``industryRaw`` when it was not
+    a code already, and a flag when it is no section name either (the code is then left empty)."""
+    raw = props["industry"]
+    code = vocab.industry_code(raw)
+    props["industry"] = code
+    if code != raw.strip().upper():  # a name, not a code in another case
+        props["industryRaw"] = raw
+    if code is None:
+        f.issues.append(Issue("flagged", "industry", f"{raw!r} is not a GB/T 4754 code or section name; "
+                                                     "kept in industryRaw"))
+
+
+def _check_type(f: Fields, types: dict[str, str]) -> None:
+    """Reject a type word outside the registry's list (``社会组织类型`` ``其他组织``)."""
+    word = f.text("orgType")
+    if word is not None and word not in types and word.lower() not in types:
+        expected = ", ".join(dict.fromkeys(types.values()))
+        raise RowReject("orgType", f"unknown type {word!r} (expected one of: {expected})")
 
 
 def _uid_division(f: Fields, rec: Record) -> str | None:
@@ -63,6 +107,11 @@ def _uid_division(f: Fields, rec: Record) -> str | None:
     placed = rec.rels.get("inDivision")
     explicit = division_ref_text(f)
     return explicit or (placed[0]["k"] if placed else None)
+
+
+def _placed_division(rec: Record) -> str | None:
+    placed = rec.rels.get("inDivision")
+    return str(placed[0]["k"]) if placed else None
 
 
 def division_ref_text(f: Fields) -> str | None:
@@ -74,15 +123,14 @@ def division_ref_text(f: Fields) -> str | None:
 
 def transform_party_org(f: Fields, ctx: Context) -> Record:
     """party-orgs -> a PartyOrganization record (host units and parent resolved later by lookup)."""
-    uscc, props, issues = _identity(f, "party-orgs")
-    category = f.text("category")
-    if category is not None:
-        category = vocab.PARTY_CATEGORY_ALIASES.get(category, category)
+    uscc, props, issues = _identity(f, "party_org")
+    category = f.required("category")
+    category = vocab.PARTY_CATEGORY_ALIASES.get(category, category)
     if category not in vocab.PARTY_CATEGORIES:
         raise RowReject("category", f"unknown party organization category {category!r} "
                                     f"(expected {', '.join(sorted(vocab.PARTY_CATEGORIES))})")
     props.update({
-        "partyOrgId": f.text("id", MAX_KEY), "category": category,
+        "partyOrgId": f.text("id", MAX_KEY), "category": category, "shortName": party_short_name(props["name"]),
         "memberCount": f.int("memberCount", 0, 1_000_000),
         "secretaryName": f.text("secretaryName"), "contactPhone": f.text("contactPhone"),
         "address": f.text("address"), "status": None, "statusRaw": None,
@@ -102,6 +150,9 @@ def transform_party_org(f: Fields, ctx: Context) -> Record:
     for host in f.multi("hostName"):
         rec.lookups.append(Lookup("hosts", "Organization", "nameNorm", name_norm(host), "hostName"))
     division = division_ref(f, ctx, "divisionCode") if "divisionCode" in f.values else None
+    hit = compound_of(f, ctx, division or _placed_division(rec))
+    if hit is not None:  # a 小区党支部 / 楼栋党小组
+        rec.add_rel("leadsCompound", hit.uid)
     rec.key = uscc or hashed_uid(props["nameNorm"], division or _uid_division(f, rec))
     rec.props["uid"] = rec.key
     return rec

@@ -14,6 +14,7 @@ from ingest.codes import check_uscc
 from ingest.pseudonym import member_uid, normalize_id_number
 from ingest.records import Lookup, Record, RowReject
 from ingest.transform import Context, Fields, area_ref, division_ref, grid_ref
+from ingest.transform_compounds import compound_of
 
 
 def transform_membership(f: Fields, ctx: Context) -> Record:
@@ -35,7 +36,7 @@ def transform_membership(f: Fields, ctx: Context) -> Record:
         uid = "al:" + hashlib.sha1(basis.encode(), usedforsecurity=False).hexdigest()[:16]
         default_kind = "community_committee" if kind == "committee" else "regional"
         target = {"name": alliance_name, "kind": f.lookup("allianceKind", vocab.ALLIANCE_KINDS,
-                                                          default=default_kind),
+                                                          default=default_kind, reject=True),
                   "allianceId": alliance_id}
         rec = Record("member_of", "", {"role": f.text("role"), "since": f.date("date"),
                                        "type": kind}, extra={"to": uid, "target": target})
@@ -69,8 +70,13 @@ def transform_party_member(f: Fields, ctx: Context) -> Record:
     rec = Record("party_member", uid, props)
     if code := division_ref(f, ctx, "reportedTo"):
         rec.add_rel("reportedTo", code)
-    if grid := grid_ref(f, ctx, "gridCode"):
+    grid = grid_ref(f, ctx, "gridCode")
+    if grid:
         rec.add_rel("inGrid", grid)
+    community = code or (ctx.places.grids[grid].community_code if grid else None)
+    # residence: 找党员 counts members by the compound they live in
+    if hit := compound_of(f, ctx, community, echo=False):
+        rec.add_rel("residesIn", hit.uid)
     if org := f.text("partyOrg"):
         rec.lookups.append(Lookup("memberOf", "PartyOrganization", "partyOrgId|nameNorm", org, "partyOrg"))
     return rec

@@ -1,53 +1,80 @@
-"""Controlled vocabularies: registry words -> the enums of graph/MODEL.md.
+"""Controlled vocabularies as the ingest reads them: registry words -> the keys of :mod:`graph.vocab`.
 
-Lookups are exact after sanitizing; a user mapping file can add words (``values:`` in the YAML) before these.
+Derived from :mod:`graph.vocab` (the one declaration). Lookups are exact after sanitizing; a user mapping file can
+add words (``values:`` in the YAML) before these.
 """
 
 from __future__ import annotations
 
+import re
+
+from graph import vocab as v
+
 #: 登记状态 (registration status) -> Organization.status; wording differs by province
-ORG_STATUS: dict[str, str] = {
-    **dict.fromkeys(["存续", "开业", "正常", "登记", "确立", "在业", "在营", "经营", "在营在册", "有效",
-                     "在册", "迁入", "active"], "ACTIVE"),
-    **dict.fromkeys(["吊销", "吊销,未注销", "吊销，未注销", "吊销未注销", "已吊销", "吊销,已注销", "吊销，已注销",
-                     "撤销", "已撤销", "revoked"], "REVOKED"),
-    **dict.fromkeys(["注销", "已注销", "注吊销", "cancelled", "canceled"], "CANCELLED"),
-    **dict.fromkeys(["迁出", "已迁出", "moved"], "MOVED"),
-    **dict.fromkeys(["停业", "歇业", "suspended"], "SUSPENDED"),
-    **dict.fromkeys(["清算", "清算中", "liquidating"], "LIQUIDATING"),
-}
+ORG_STATUS: dict[str, str] = v.word_map(v.ORG_STATUSES, with_keys=False)
+#: category word -> key (keys are accepted by :func:`category_key`)
+CATEGORIES: dict[str, str] = v.word_map(v.CATEGORIES, with_keys=False)
+CATEGORY_KEYS = frozenset(v.CATEGORY_KEYS)
 
-CATEGORIES: dict[str, str] = {
-    "场地阵地": "venue", "场地": "venue", "阵地": "venue", "志愿服务": "volunteer", "志愿者": "volunteer",
-    "资金": "funding", "法律服务": "legal", "法律": "legal", "法律援助": "legal", "医疗健康": "medical",
-    "医疗": "medical", "健康医疗": "medical", "教育辅导": "education", "教育": "education", "养老服务": "elderly",
-    "养老": "elderly", "托育": "childcare", "助残": "disability", "困难帮扶": "hardship", "矛盾调解": "mediation",
-    "环境整治": "environment", "治安巡逻": "safety", "文体活动": "culture", "就业岗位": "employment",
-    "就业": "employment", "设备物资": "equipment", "物资": "equipment", "培训讲座": "training",
-    "便民服务": "convenience", "其他": "other",
-}
-CATEGORY_KEYS = frozenset(CATEGORIES.values())
+PARTY_CATEGORIES = frozenset(v.PARTY_CATEGORIES)
+PARTY_CATEGORY_ALIASES: dict[str, str] = v.word_map(v.PARTY_CATEGORIES, with_keys=False)
 
-PARTY_CATEGORIES = frozenset(["党委", "党工委", "党总支", "党支部", "联合党支部"])
-PARTY_CATEGORY_ALIASES = {"基层党委": "党委", "党总支部": "党总支", "总支": "党总支", "支部": "党支部",
-                          "联合支部": "联合党支部", "街道党工委": "党工委"}
+NEED_STATUS: dict[str, str] = v.word_map(v.NEED_STATUSES)
+PROJECT_STATUS: dict[str, str] = v.word_map(v.PROJECT_STATUSES)
+URGENCY: dict[str, int] = v.word_map(v.URGENCY)
+MEMBER_STATUS: dict[str, str] = v.word_map(v.MEMBER_STATUSES)
+RESOURCE_STATUS: dict[str, str] = v.word_map(v.RESOURCE_STATUSES)
+ALLIANCE_KINDS: dict[str, str] = v.word_map(v.ALLIANCE_KINDS)
+MEMBERSHIP_TYPES: dict[str, str] = v.word_map(v.MEMBERSHIP_TYPES)
 
-NEED_STATUS = {"待认领": "open", "发布": "open", "open": "open", "已认领": "claimed", "claimed": "claimed",
-               "已关闭": "closed", "关闭": "closed", "已完成": "closed", "closed": "closed"}
-PROJECT_STATUS = {"已认领": "claimed", "claimed": "claimed", "实施中": "in_progress", "进行中": "in_progress",
-                  "in_progress": "in_progress", "已交付": "delivered", "delivered": "delivered",
-                  "已验收": "accepted", "accepted": "accepted"}
-URGENCY = {"高": 3, "紧急": 3, "中": 2, "一般": 2, "低": 1, "3": 3, "2": 2, "1": 1}
-MEMBER_STATUS = {"正常": "normal", "normal": "normal", "流动": "flowing", "流动党员": "flowing",
-                 "flowing": "flowing", "口袋": "pocket", "口袋党员": "pocket", "pocket": "pocket",
-                 "隐形": "hidden", "隐身": "hidden", "隐形党员": "hidden", "hidden": "hidden"}
-RESOURCE_STATUS = {"可用": "available", "available": "available", "撤回": "withdrawn", "停用": "withdrawn",
-                   "withdrawn": "withdrawn"}
-ALLIANCE_KINDS = {"社区大党委": "community_committee", "街道大工委": "street_committee",
-                  "区域化党建联盟": "regional", "community_committee": "community_committee",
-                  "street_committee": "street_committee", "regional": "regional"}
-MEMBERSHIP_TYPES = {"兼职委员": "committee", "联盟成员": "alliance", "双报到": "dual_report",
-                    "committee": "committee", "alliance": "alliance", "dual_report": "dual_report"}
+# below the grid (issue #12)
+COMPOUND_TYPES = v.word_map(v.COMPOUND_TYPES)
+MANAGEMENT_MODES = v.word_map(v.MANAGEMENT_MODES)
+COMMITTEE_TYPES = v.word_map(v.COMMITTEE_TYPES)
+WORK_ORDER_CATEGORIES = v.word_map(v.WORK_ORDER_CATEGORIES)
+WORK_ORDER_STATUSES = v.word_map(v.WORK_ORDER_STATUSES)
+SATISFACTION = v.word_map(v.SATISFACTION)
+
+
+SOCIAL_ORG_TYPES: dict[str, str] = v.word_map(v.SOCIAL_ORG_TYPES)
+PUBLIC_UNIT_TYPES: dict[str, str] = v.word_map(v.PUBLIC_UNIT_TYPES)
+
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def org_status(word: str) -> str | None:
+    """The Organization.status key of a 登记状态 wording; ``None`` when unknown.
+
+    Exact (case-insensitive), full-width brackets and commas folded; else the wording without its bracketed
+    part (``存续（在营、开业、在册）`` -> ``存续``); else the bracketed words when they all agree.
+    """
+    folded = word.translate(_FOLD).strip()
+    for candidate in (folded, folded.lower()):
+        if candidate in _STATUS:
+            return _STATUS[candidate]
+    head = _BRACKETED.sub("", folded).strip()
+    if head and head != folded:
+        return org_status(head)
+    inner = {org_status(w) for m in _BRACKETED.findall(folded) for w in re.split(r"[、,;/]", m[1:-1]) if w.strip()}
+    return inner.pop() if len(inner) == 1 else None
+
+
+_FOLD = str.maketrans({"（": "(", "）": ")", "，": ",", "；": ";", "　": " "})
+_STATUS = {k.translate(_FOLD).lower() if k.isascii() else k.translate(_FOLD): val for k, val in ORG_STATUS.items()}
+
+
+_INDUSTRY_CODE = re.compile(v.INDUSTRY_CODE_PATTERN)
+_PUNCT = re.compile(r"[、,，\s]")
+_SECTIONS = {_PUNCT.sub("", w): letter for letter, words in v.INDUSTRY_SECTIONS.items() for w in words}
+
+
+def industry_code(text: str) -> str | None:
+    """The GB/T 4754 code of a 所属行业 cell: a code as written (upper case), or the letter of a section name;
+    ``None`` when it is neither (finer names are not mapped: the 97 大类 names are not in the vocabulary)."""
+    code = text.strip().upper()
+    if _INDUSTRY_CODE.match(code):
+        return code
+    return _SECTIONS.get(_PUNCT.sub("", text))
 
 
 def category_key(word: str) -> str | None:

@@ -1,4 +1,5 @@
-"""Write statements, generated from the static specs below (cartography's query-builder idea).
+"""Write statements, generated from the write specs of the kind registry (:mod:`ingest.kinds`; cartography's
+query-builder idea).
 
 Identifiers in the generated Cypher (labels, keys, relationship types, property names) come only from these
 specs and from the transforms' fixed property names, never from input; every value travels in parameters.
@@ -22,93 +23,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
 from typing import LiteralString
 
+from ingest.kinds import SPECS
+from ingest.specs import NodeSpec, RelSpec, Slot
+from queries.catalog import NamedQuery
 
-@dataclass(frozen=True)
-class Slot:
-    """A relationship a row may carry: ``row[name]`` is a list of ``{"k": target key, "p": props}``.
-
-    ``merge_target`` MERGEs the far node by key (``item.t`` holds its properties, set when created): used for
-    parent divisions that may come in a later file.
-    """
-
-    name: str
-    type: str
-    label: str
-    key: str
-    outgoing: bool = True
-    merge_target: bool = False
-
-
-@dataclass(frozen=True)
-class NodeSpec:
-    """A node kind written by MERGE on ``label {key}``, plus its relationship slots."""
-
-    name: str
-    label: str
-    key: str
-    extra_labels: tuple[str, ...] = ()
-    slots: tuple[Slot, ...] = ()
-    track_active: bool = False  # organizations: `active` flag for --snapshot
-
-
-@dataclass(frozen=True)
-class RelSpec:
-    """A row whose main element is a relationship ``(from)-[type]->(to)`` (memberships)."""
-
-    name: str
-    type: str
-    from_label: str
-    from_key: str
-    to_label: str
-    to_key: str
-    merge_to: bool = False  # create the far node (an alliance) from row.target
-    to_slots: tuple[Slot, ...] = field(default_factory=tuple)
-
-
-_IN_GRID = Slot("inGrid", "IN_GRID", "Grid", "uid")
-_IN_DIV = Slot("inDivision", "IN_DIVISION", "Division", "code")
-_PLACE = (_IN_GRID, _IN_DIV)
-
-SPECS: dict[str, NodeSpec | RelSpec] = {s.name: s for s in (
-    NodeSpec("division", "Division", "code",
-             slots=(Slot("partOf", "PART_OF", "Division", "code", merge_target=True),)),
-    NodeSpec("grid", "Grid", "uid", slots=(Slot("partOf", "PART_OF", "Division", "code"),)),
-    NodeSpec("enterprise", "Organization", "uid", ("Enterprise",), _PLACE, track_active=True),
-    NodeSpec("public_unit", "Organization", "uid", ("PublicUnit",), _PLACE, track_active=True),
-    NodeSpec("social_org", "Organization", "uid", ("SocialOrganization",), _PLACE, track_active=True),
-    # SUBORDINATE_TO (the parent) is linked in a second pass: ingest.parents
-    NodeSpec("party_org", "Organization", "uid", ("PartyOrganization",), _PLACE + (
-        Slot("hosts", "HOSTED_BY", "Organization", "uid"),
-        Slot("leadsDivision", "LEADS", "Division", "code"),
-        Slot("leadsGrid", "LEADS", "Grid", "uid"),
-    ), track_active=True),
-    NodeSpec("resource", "Resource", "uid", slots=_PLACE + (
-        Slot("provider", "PROVIDES", "Organization", "uid", outgoing=False),)),
-    NodeSpec("need", "Need", "uid", slots=_PLACE + (Slot("raisedBy", "RAISED_BY", "Organization", "uid"),)),
-    NodeSpec("project", "Project", "uid", slots=_PLACE + (
-        Slot("addresses", "ADDRESSES", "Need", "uid"),
-        Slot("uses", "USES", "Resource", "uid"),
-        Slot("ledBy", "LED_BY", "Organization", "uid"),
-    )),
-    NodeSpec("agreement", "Agreement", "uid", slots=(
-        Slot("signedBy", "SIGNED_BY", "Organization", "uid"),
-        Slot("covers", "COVERS", "Division", "code"),
-    )),
-    NodeSpec("party_member", "PartyMember", "uid", slots=(
-        Slot("memberOf", "MEMBER_OF", "PartyOrganization", "uid"),
-        Slot("reportedTo", "REPORTED_TO", "Division", "code"),
-        _IN_GRID,
-    )),
-    RelSpec("member_of", "MEMBER_OF", "Organization", "uid", "Alliance", "uid", merge_to=True, to_slots=(
-        Slot("coversDivision", "COVERS", "Division", "code"),
-        Slot("coversGrid", "COVERS", "Grid", "uid"),
-    )),
-    RelSpec("reported_to", "REPORTED_TO", "Organization", "uid", "Division", "code"),
-)}
+__all__ = ["SPECS", "NodeSpec", "RelSpec", "Slot"]
 
 _PROV_SET = ("{v}.source = $source, {v}.sourceFile = {row}.file, {v}.sourceRow = {row}.line, "
              "{v}.runId = $runId, {v}.updatedAt = $now")
@@ -153,7 +75,7 @@ _KEY_LABEL = {"PartyOrganization": "Organization"}
 def _find(s: Slot, var: str, value: str) -> str:
     """MATCH (or MERGE) the far node of a slot by its key, through the label holding the key's constraint."""
     if s.merge_target:
-        return f"MERGE ({var}:{s.label} {{{s.key}: {value}}}) ON CREATE SET {var} += it.t"
+        return f"MERGE ({var}:{s.label} {{{s.key}: {value}}}) ON CREATE SET {var} += it.t, {var}.firstRunId = $runId"
     owner = _KEY_LABEL.get(s.label)
     if owner:
         return f"MATCH ({var}:{owner} {{{s.key}: {value}}}) WHERE {var}:{s.label}"
@@ -167,7 +89,7 @@ def _slot_call(s: Slot) -> str:
             f"  {_find(s, 't', 'it.k')}\n"
             f"  MERGE (n){_arrow(s, 'r')}(t)\n"
             f"  ON CREATE SET r.firstRunId = $runId\n"
-            f"  SET {_prov('r')}\n}}")
+            f"  SET r += it.p, {_prov('r')}\n}}")
 
 
 @cache
@@ -183,7 +105,10 @@ def upsert_statement(name: str, keys: tuple[str, ...]) -> LiteralString:
     spec = SPECS[name]
     assert isinstance(spec, NodeSpec)
     check_property_names(keys)
-    sets = "".join(f"n.{k} = row.props.{k}, " for k in keys if k != spec.key)  # MERGE sets the key
+    return _upsert(spec, "".join(f"n.{k} = row.props.{k}, " for k in keys if k != spec.key))  # MERGE sets the key
+
+
+def _upsert(spec: NodeSpec, sets: str) -> LiteralString:
     labels = "".join(f":{lb}" for lb in spec.extra_labels)
     active = ", n.active = true, n.inactiveSince = null" if spec.track_active else ""
     parts = [
@@ -260,3 +185,30 @@ def statement(name: str) -> LiteralString:
     parts += _slot_merges("b", spec.to_slots)
     parts.append("RETURN row.i AS i, outcome")
     return "\n".join(parts)
+
+
+def generated_statements() -> list[NamedQuery]:
+    """Every statement shape this module can generate, one per spec and step, for ``gridlink query list --all``.
+
+    The upsert's ``SET`` list depends on the batch's property names; it is shown with a placeholder.
+    """
+    out: list[NamedQuery] = []
+
+    def add(name: str, title: str, text: str, params: tuple[str, ...]) -> None:
+        out.append(NamedQuery(name, title, "generated by ingest.writes from the kind registry's write specs",
+                              dict.fromkeys(params, "any"), (), (), text, True))
+
+    for name, spec in SPECS.items():
+        if isinstance(spec, RelSpec):
+            add(f"write_{name}", f"Write {spec.type} rows (memberships)", statement(name),
+                ("rows", "runId", "source", "now"))
+            continue
+        add(f"write_{name}_hash", f"Stored row hashes of {spec.label} keys", hash_statement(name), ("keys",))
+        for rel_type, outgoing, _ in prune_groups(name):
+            add(f"write_{name}_prune_{rel_type.lower()}{'' if outgoing else '_in'}",
+                f"Drop stale {rel_type} relationships of updated {spec.label} rows",
+                prune_statement(name, rel_type, outgoing), ("rows",))
+        add(f"write_{name}_upsert", f"MERGE changed {spec.label} rows with their relationships",
+            _upsert(spec, "n.<property> = row.props.<property> (one per property of the batch), "),
+            ("rows", "runId", "source", "now"))
+    return out

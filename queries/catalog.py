@@ -21,8 +21,9 @@ from __future__ import annotations
 import ast
 import difflib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -63,6 +64,9 @@ class NamedQuery:
 
 
 def _literal(src: str) -> Any:
+    temporal = re.fullmatch(r"(?:date|datetime|localtime|time)\('([^']*)'\)", src)
+    if temporal:  # date('2026-07-04') in Browser is the text 2026-07-04 for the CLI and the API
+        return temporal.group(1)
     src = src.replace("null", "None").replace("true", "True").replace("false", "False")
     try:
         return ast.literal_eval(src)
@@ -124,6 +128,65 @@ def catalog() -> dict[str, NamedQuery]:
             stem = entry.name[: -len(".cypher")]
             found[stem] = parse(stem, entry.read_text(encoding="utf-8"))
     return found
+
+
+@cache
+def group(name: str) -> dict[str, NamedQuery]:
+    """The named queries of a program's own sub-folder, ``queries/<name>/`` (``ingest``: the statements of the
+    ingest: run bookkeeping, places, snapshots, duplicates, parents, lookups). Same header and parameter
+    contract as :func:`catalog`; kept out of it (and so out of the Browser guide and the README table) because
+    they are the program's, not the analyst's."""
+    found: dict[str, NamedQuery] = {}
+    folder = resources.files("queries").joinpath(name)
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".cypher"):
+            stem = entry.name[: -len(".cypher")]
+            found[stem] = parse(stem, entry.read_text(encoding="utf-8"))
+    return found
+
+
+def groups() -> list[str]:
+    """The sub-folders of ``queries/`` holding a program's own statements (``ingest``)."""
+    return sorted(e.name for e in resources.files("queries").iterdir()
+                  if e.is_dir() and any(f.name.endswith(".cypher") for f in e.iterdir()))
+
+
+def statement(group_name: str, name: str, **params: Any) -> tuple[neo4j.Query, dict[str, Any]]:
+    """A program's named statement and its parameters, checked against the declared ones (all required).
+
+    Returns:
+        ``(query, params)`` for ``session.run`` / ``tx.run`` / ``driver.execute_query``; no timeout (a bulk
+        write must not be cut by the API's query timeout); the name travels as transaction metadata.
+
+    Raises:
+        UnknownQueryError: no such statement in the group.
+        QueryParameterError: a parameter missing or not declared.
+    """
+    queries = group(group_name)
+    if name not in queries:
+        raise UnknownQueryError(name, difflib.get_close_matches(name, queries, n=3))
+    q = queries[name]
+    if set(params) != set(q.params):
+        extra = sorted(set(params) - set(q.params))
+        if extra:
+            raise QueryParameterError(name, extra, sorted(q.params))
+        raise QueryParameterError(name, sorted(set(q.params) - set(params)), sorted(q.params), reason="missing")
+    return neo4j.Query(q.text, metadata={"query": f"{group_name}/{name}"}), params
+
+
+#: statements a program generates (``ingest.writes``), registered by the package that owns them: listed by
+#: ``gridlink query list --all`` so that every statement the program can send is visible in one place
+_GENERATED: dict[str, Callable[[], Iterable[NamedQuery]]] = {}
+
+
+def register_generated(owner: str, provider: Callable[[], Iterable[NamedQuery]]) -> None:
+    """Register the generated statements of ``owner`` (called by the owner's CLI registration)."""
+    _GENERATED[owner] = provider
+
+
+def generated() -> list[NamedQuery]:
+    """Every registered generated statement."""
+    return [q for provider in _GENERATED.values() for q in provider()]
 
 
 def get(name: str) -> NamedQuery:

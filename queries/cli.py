@@ -32,9 +32,8 @@ def _user_errors() -> Iterator[None]:
         yield
     except QueryError as e:
         err.print(f"[red]error:[/] {e}", highlight=False)
-        hint = getattr(e, "hint", None)
-        if hint:
-            err.print(f"[yellow]how to fix:[/] {hint}", highlight=False)
+        if e.hint:
+            err.print(f"[yellow]how to fix:[/] {e.hint}", highlight=False)
         raise typer.Exit(1) from None
 
 
@@ -45,22 +44,32 @@ def _params_text(params: dict[str, str]) -> str:
 @query_app.command("list")
 def list_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    every: Annotated[bool, typer.Option(
+        "--all", help="Also the program's own statements: the ingest's named ones (queries/ingest/) and the ones "
+                      "it generates from its write specs, so every statement gridlink can send is listed.")] = False,
 ) -> None:
     """List every named query with its title and typed parameters."""
     import json
 
-    queries = list(catalog().values())
+    from queries.catalog import generated, group, groups
+
+    listed = [("catalog", q) for q in catalog().values()]
+    if every:
+        listed += [(g, q) for g in groups() for q in group(g).values()]
+        listed += [("generated", q) for q in generated()]
     if as_json:
         out.print_json(json.dumps([{"name": q.name, "title": q.title, "description": q.description,
-                                    "params": q.params, "returns": list(q.returns)} for q in queries],
-                                  ensure_ascii=False))
+                                    "params": q.params, "returns": list(q.returns)}
+                                   | ({"group": g} if every else {}) for g, q in listed], ensure_ascii=False))
         return
-    table = Table(title=f"{len(queries)} named queries", show_lines=False)
+    table = Table(title=f"{len(listed)} named queries", show_lines=False)
     table.add_column("name", style="bold cyan", no_wrap=True)
+    if every:
+        table.add_column("group")
     table.add_column("title")
     table.add_column("params")
-    for q in queries:
-        table.add_row(q.name, Text(q.title), Text(_params_text(q.params)))
+    for g, q in listed:
+        table.add_row(q.name, *([g] if every else []), Text(q.title), Text(_params_text(q.params)))
     out.print(table)
 
 

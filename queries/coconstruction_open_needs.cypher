@@ -5,7 +5,8 @@
 // description: need's community and street, or whose provider sits in an alliance covering the need's grid,
 // description: community or street, or signed a valid agreement covering its community or street. Candidate score:
 // description: IN_GRID 40 / SAME_COMMUNITY 25 / SAME_STREET 10, +20 ALLIANCE_MEMBER, +20 AGREEMENT; ties by distance
-// description: to the need's grid centroid (unknown last), then uid.
+// description: to the need's grid centroid (unknown last), then uid. Valid and expired are judged on today's date in
+// description: Asia/Shanghai: an agreement from signedOn to validTo; a resource whose availableTo has passed is left out.
 // params: gridUid (str or null), divisionCode (str or null), perNeed (int), after (str or null), first (int),
 // params: withTotal (bool)
 // returns: found, totalCount, nodes
@@ -45,7 +46,7 @@ RETURN true AS found,
     OPTIONAL MATCH (n)-[:IN_GRID]->(g:Grid)
     OPTIONAL MATCH (n)-[:IN_DIVISION]->(c:Division)
     OPTIONAL MATCH (c)-[:PART_OF]->(s:Division)
-    WITH n, g, c, s, date() AS today
+    WITH n, g, c, s, date({timezone: 'Asia/Shanghai'}) AS today
     RETURN n {.uid, .title, .category, .status, .urgency, .publishedOn, .neededBy,
       grid: CASE WHEN g IS NULL THEN null ELSE g {.uid, .scheme, .code, .name} END,
       division: CASE WHEN c IS NULL THEN null ELSE c {.code, .name, .level} END,
@@ -66,11 +67,12 @@ RETURN true AS found,
           UNION
           UNWIND [x IN [c, s] WHERE x IS NOT NULL] AS area
           MATCH (area)<-[:COVERS]-(ag:Agreement)-[:SIGNED_BY]->(:Organization)-[:PROVIDES]->(r:Resource)
-          WHERE ag.validTo IS NULL OR ag.validTo >= today
+          WHERE (ag.signedOn IS NULL OR ag.signedOn <= today) AND (ag.validTo IS NULL OR ag.validTo >= today)
           RETURN r
         }
         WITH n, g, c, s, today, r
         WHERE r.status = 'available' AND r.category = n.category
+          AND (r.availableTo IS NULL OR r.availableTo >= today)
         CALL (r) {
           OPTIONAL MATCH (r)<-[:PROVIDES]-(p:Organization)
           RETURN p
@@ -87,7 +89,8 @@ RETURN true AS found,
           EXISTS { (p)-[:MEMBER_OF]->(:Alliance)-[:COVERS]->(x) WHERE x = g OR x = c OR x = s } AS allied,
           EXISTS {
             (p)<-[:SIGNED_BY]-(ag:Agreement)-[:COVERS]->(x)
-            WHERE (x = c OR x = s) AND (ag.validTo IS NULL OR ag.validTo >= today)
+            WHERE (x = c OR x = s) AND (ag.signedOn IS NULL OR ag.signedOn <= today)
+              AND (ag.validTo IS NULL OR ag.validTo >= today)
           } AS agreed
         WITH r, p, d,
           [x IN [place, CASE WHEN allied THEN 'ALLIANCE_MEMBER' END, CASE WHEN agreed THEN 'AGREEMENT' END]

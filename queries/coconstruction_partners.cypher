@@ -1,7 +1,8 @@
 // name: coconstruction_partners
 // title: Partners of a community, with strength
 // description: Organizations linked to the community, each link with a weight: a valid agreement covering it
-// description: (AGREEMENT 3; expired: AGREEMENT_EXPIRED 1), membership of an alliance covering it or one of its grids
+// description: (AGREEMENT 3; expired: AGREEMENT_EXPIRED 1; signedOn still ahead: AGREEMENT_PENDING 1; today in
+// description: Asia/Shanghai), membership of an alliance covering it or one of its grids
 // description: (COMMUNITY_ALLIANCE 2) or covering its street (STREET_ALLIANCE 1), 双报到 to it (DUAL_REPORT 2), hosting a
 // description: party organization under the community's party committee (PARTY_SUBORDINATE 2), leading a project
 // description: delivered in it (PROJECT 1 each). strength = sum of weights; ties by uid.
@@ -11,12 +12,13 @@
 // example: :param limit => 50
 MATCH (c:Division {code: $communityCode})
 OPTIONAL MATCH (c)-[:PART_OF]->(s:Division)
-WITH c, s, date() AS today
+WITH c, s, date({timezone: 'Asia/Shanghai'}) AS today
 RETURN c {.code, .name, .level} AS community,
   COLLECT {
     CALL (c, s, today) {
       MATCH (c)<-[:COVERS]-(ag:Agreement)-[:SIGNED_BY]->(o:Organization)
-      RETURN o, CASE WHEN ag.validTo IS NULL OR ag.validTo >= today THEN 'AGREEMENT' ELSE 'AGREEMENT_EXPIRED' END AS kind,
+      RETURN o, CASE WHEN ag.validTo < today THEN 'AGREEMENT_EXPIRED'
+                     WHEN ag.signedOn > today THEN 'AGREEMENT_PENDING' ELSE 'AGREEMENT' END AS kind,
              ag.title AS detail
       UNION
       MATCH (c)<-[:COVERS]-(al:Alliance)<-[:MEMBER_OF]-(o:Organization)
@@ -38,7 +40,7 @@ RETURN c {.code, .name, .level} AS community,
       RETURN o, 'PROJECT' AS kind, pj.name AS detail
     }
     WITH o, kind, detail,
-      {AGREEMENT: 3, AGREEMENT_EXPIRED: 1, COMMUNITY_ALLIANCE: 2, STREET_ALLIANCE: 1, DUAL_REPORT: 2,
+      {AGREEMENT: 3, AGREEMENT_EXPIRED: 1, AGREEMENT_PENDING: 1, COMMUNITY_ALLIANCE: 2, STREET_ALLIANCE: 1, DUAL_REPORT: 2,
        PARTY_SUBORDINATE: 2, PROJECT: 1}[kind] AS weight
     ORDER BY kind, detail
     WITH o, collect({kind: kind, detail: detail, weight: weight}) AS links, sum(weight) AS strength

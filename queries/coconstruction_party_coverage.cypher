@@ -1,6 +1,6 @@
 // name: coconstruction_party_coverage
 // title: Party coverage (两个覆盖) of an area
-// description: For the area and every street and community in it: operating (status ACTIVE) enterprises and social
+// description: For the area and every district, street and community in it (a city's row too): operating (status ACTIVE) enterprises and social
 // description: organizations placed there, how many host a party organization (covered), with one of their own
 // description: (single: any host link to a non-joint organization) or only a 联合党支部 (joint), and the rate
 // description: covered / total (null when total is 0). uncovered lists up to uncoveredLimit organizations without any
@@ -11,10 +11,11 @@
 // example: :param uncoveredLimit => 20
 MATCH (a:Division {code: $divisionCode})
 CALL (a) {
-  MATCH (a)<-[:PART_OF*0..2]-(d:Division)
-  WHERE d.level IN ['district', 'street', 'community']
+  // city > district > street > community: three hops reach a city's communities and the units placed in them
+  MATCH (a)<-[:PART_OF*0..3]-(d:Division)
+  WHERE d.level IN ['city', 'district', 'street', 'community']
   CALL (d) {
-    MATCH (d)<-[:PART_OF*0..2]-(:Division)<-[:IN_DIVISION]-(o:Organization)
+    MATCH (d)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(o:Organization)
     WHERE o.kind IN ['enterprise', 'social_org'] AND o.status = 'ACTIVE' AND coalesce(o.active, true)
     WITH o, COLLECT { MATCH (o)<-[:HOSTED_BY]-(p:PartyOrganization) RETURN p.category } AS cats
     RETURN count(o) AS total,
@@ -30,7 +31,7 @@ WITH a, collect({division: d {.code, .name, .level}, total: total, covered: cove
                  rate: CASE WHEN total = 0 THEN null ELSE round(toFloat(covered) / total, 4) END}) AS rows
 RETURN a {.code, .name, .level} AS area, rows,
   COLLECT {
-    MATCH (a)<-[:PART_OF*0..2]-(:Division)<-[:IN_DIVISION]-(o:Organization)
+    MATCH (a)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(o:Organization)
     WHERE o.kind IN ['enterprise', 'social_org'] AND o.status = 'ACTIVE' AND coalesce(o.active, true)
       AND NOT EXISTS { (o)<-[:HOSTED_BY]-(:PartyOrganization) }
     WITH o

@@ -1,14 +1,15 @@
 // name: division_detail
 // title: A division with its ancestors and children
 // description: One division by its 12-digit code: the path up to the city, its children (with how many
-// description: divisions and grids hang below each) and, for a community, its grids.
+// description: divisions hang directly below each, and how many grids lie anywhere in it: gridCount counts the grids
+// description: of descendants too) and, for a community, its grids.
 // params: code (str)
 // returns: division
 // example: :param code => '510107005000'
 MATCH (d:Division {code: $code})
 RETURN d {.code, .name, .level, .kind, .gb2260, .urbanRural,
           childCount: COUNT { (d)<-[:PART_OF]-(:Division) },
-          gridCount: COUNT { (d)<-[:PART_OF]-(:Grid) },
+          gridCount: COUNT { (d)<-[:PART_OF*1..4]-(:Grid) },
           ancestors: COLLECT {
             MATCH path = (d)-[:PART_OF*1..4]->(a:Division)
             RETURN a {.code, .name, .level} AS a ORDER BY length(path) DESC
@@ -17,7 +18,7 @@ RETURN d {.code, .name, .level, .kind, .gb2260, .urbanRural,
             MATCH (d)<-[:PART_OF]-(x:Division)
             RETURN x {.code, .name, .level, .kind,
                       childCount: COUNT { (x)<-[:PART_OF]-(:Division) },
-                      gridCount: COUNT { (x)<-[:PART_OF]-(:Grid) }} AS x ORDER BY x.code
+                      gridCount: COUNT { (x)<-[:PART_OF*1..4]-(:Grid) }} AS x ORDER BY x.code
           },
           grids: COLLECT {
             MATCH (d)<-[:PART_OF]-(g:Grid)

@@ -7,5 +7,5 @@ MATCH (d:Division)
 WHERE d.level IN ['city', 'district'] AND NOT EXISTS { (d)-[:PART_OF]->(:Division) }
 RETURN d {.code, .name, .level, .kind,
           childCount: COUNT { (d)<-[:PART_OF]-(:Division) },
-          gridCount: COUNT { (d)<-[:PART_OF]-(:Grid) }} AS division
+          gridCount: COUNT { (d)<-[:PART_OF*1..4]-(:Grid) }} AS division
 ORDER BY division.code

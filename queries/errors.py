@@ -1,6 +1,6 @@
 """Errors of the queries package.
 
-Tree::
+Tree (under :class:`graph.errors.GridlinkError`)::
 
     QueryError
     ├── QueryDefinitionError   a .cypher file's header does not match its text
@@ -9,9 +9,11 @@ Tree::
         └── QueryParameterValueError   a value does not fit the parameter's declared type
 """
 
+from graph.errors import GridlinkError
 
-class QueryError(Exception):
-    """Root of every error raised by :mod:`queries`."""
+
+class QueryError(GridlinkError):
+    """Root of every error raised by :mod:`queries` (with the ``hint`` of :class:`~graph.errors.GridlinkError`)."""
 
 
 class QueryDefinitionError(QueryError):

@@ -6,8 +6,8 @@
 // params: scheme (str), longitude (float), latitude (float), radiusM (float)
 // returns: uid, scheme, code, boundary
 // example: :param scheme => 'LOCAL'
-// example: :param longitude => 104.008
-// example: :param latitude => 30.608
+// example: :param longitude => 104.1104
+// example: :param latitude => 30.7367
 // example: :param radiusM => 5000.0
 WITH point({longitude: $longitude, latitude: $latitude}) AS p
 MATCH (g:Grid)

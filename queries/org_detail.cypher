@@ -5,7 +5,7 @@
 // params: uid (str or null), uscc (str or null), personal (bool)
 // returns: organization
 // example: :param uid => null
-// example: :param uscc => '91350100M000100Y43'
+// example: :param uscc => '91510100001646807H'
 // example: :param personal => false
 CALL () {
   MATCH (o:Organization {uid: $uid})

@@ -5,7 +5,7 @@
 // description: Personal fields only when personal is true; members only as counts by status.
 // params: uid (str), personal (bool)
 // returns: party
-// example: :param uid => 'n:pc1'
+// example: :param uid => 'n:6fd575826fdc7144'
 // example: :param personal => false
 MATCH (o:PartyOrganization {uid: $uid})
 CALL (o) {

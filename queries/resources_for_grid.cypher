@@ -8,14 +8,20 @@
 // description: to the smaller uid. Place reasons are exclusive (IN_GRID, else SAME_COMMUNITY, else SAME_STREET).
 // description: MATCHES_OPEN_NEED adds weight to a candidate but does not make one. A candidate farther than
 // description: maxDistanceM stays only when its provider is linked to the area.
+// description: An agreement counts from its signing date (signedOn) to validTo, on the day asked (availableAt or
+// description: availableOn) or today, in Asia/Shanghai. availableOn keeps resources open some time that day (dates,
+// description: weekdays); availableAt also checks the hours. Resources whose availableTo is before that day are left
+// description: out unless includeExpired.
 // params: scheme (str), gridCode (str), categories (list[str] or null), maxDistanceM (float),
-// params: availableAt (datetime or null), limit (int)
+// params: availableAt (datetime or null), availableOn (date or null), includeExpired (bool), limit (int)
 // returns: grid, matches
 // example: :param scheme => 'LOCAL'
 // example: :param gridCode => '510107005001001'
 // example: :param categories => null
 // example: :param maxDistanceM => 3000.0
 // example: :param availableAt => null
+// example: :param availableOn => null
+// example: :param includeExpired => false
 // example: :param limit => 20
 MATCH (g:Grid {uid: $scheme + ':' + $gridCode})
 OPTIONAL MATCH (g)-[:PART_OF]->(c:Division)
@@ -26,7 +32,7 @@ WITH g, c, s,
       AGREEMENT_WITH_COMMUNITY: 20, WITHIN_DISTANCE: 10, MATCHES_OPEN_NEED: 30} AS w,
      CASE WHEN $availableAt IS NULL THEN null
           ELSE datetime({datetime: datetime($availableAt), timezone: 'Asia/Shanghai'}) END AS at
-WITH g, c, s, w, at, coalesce(date(at), date({timezone: 'Asia/Shanghai'})) AS day
+WITH g, c, s, w, at, coalesce(date(at), date($availableOn), date({timezone: 'Asia/Shanghai'})) AS day
 // what links an organization to this area, computed once (each candidate then only looks its provider up)
 WITH g, c, s, w, at, day,
      // open needs of the grid, and of its community when not placed in a grid
@@ -54,7 +60,7 @@ WITH g, c, s, w, at, day,
      COLLECT {
        UNWIND [x IN [c, s] WHERE x IS NOT NULL] AS area
        MATCH (area)<-[:COVERS]-(ag:Agreement)-[:SIGNED_BY]->(o:Organization)
-       WHERE ag.validTo IS NULL OR ag.validTo >= day
+       WHERE (ag.signedOn IS NULL OR ag.signedOn <= day) AND (ag.validTo IS NULL OR ag.validTo >= day)
        RETURN DISTINCT {uid: o.uid, name: ag.title} AS x ORDER BY x.name
      } AS agreement
 CALL (g, c, s, w, at, day, openNeeds, communityCommittee, streetCommittee, alliance, agreement) {
@@ -85,19 +91,21 @@ CALL (g, c, s, w, at, day, openNeeds, communityCommittee, streetCommittee, allia
     UNION
     UNWIND [x IN [c, s] WHERE x IS NOT NULL] AS area
     MATCH (area)<-[:COVERS]-(ag:Agreement)-[:SIGNED_BY]->(:Organization)-[:PROVIDES]->(r:Resource)
-    WHERE ag.validTo IS NULL OR ag.validTo >= day
+    WHERE (ag.signedOn IS NULL OR ag.signedOn <= day) AND (ag.validTo IS NULL OR ag.validTo >= day)
     RETURN r, 3 AS rank
    }
    RETURN r, min(rank) AS rank
   }
-  WITH g, c, s, w, at, openNeeds, communityCommittee, streetCommittee, alliance, agreement, r, rank
+  WITH g, c, s, w, at, day, openNeeds, communityCommittee, streetCommittee, alliance, agreement, r, rank
   WHERE r.status = 'available'
     AND ($categories IS NULL OR r.category IN $categories)
+    AND ($includeExpired OR r.availableTo IS NULL OR r.availableTo >= day)
+    AND (at IS NULL AND $availableOn IS NULL OR (
+          (r.availableFrom IS NULL OR r.availableFrom <= day)
+      AND (r.availableTo IS NULL OR r.availableTo >= day)
+      AND (r.weekdays IS NULL OR day.dayOfWeek IN r.weekdays)))
     AND (at IS NULL OR (
-          (r.availableFrom IS NULL OR r.availableFrom <= date(at))
-      AND (r.availableTo IS NULL OR r.availableTo >= date(at))
-      AND (r.weekdays IS NULL OR at.dayOfWeek IN r.weekdays)
-      AND (r.opensAt IS NULL OR r.opensAt <= localtime(at))
+          (r.opensAt IS NULL OR r.opensAt <= localtime(at))
       AND (r.closesAt IS NULL OR localtime(at) < r.closesAt)))
   CALL (r) {
     OPTIONAL MATCH (r)<-[:PROVIDES]-(p:Organization)
@@ -145,7 +153,8 @@ CALL (g, c, s, w, at, day, openNeeds, communityCommittee, streetCommittee, allia
     provider: CASE WHEN p IS NULL THEN null ELSE p {.uid, .name, .kind} END,
     availability: {availableFrom: r.availableFrom, availableTo: r.availableTo, weekdays: r.weekdays,
                    opensAt: toString(r.opensAt), closesAt: toString(r.closesAt),
-                   checkedAt: CASE WHEN at IS NULL THEN null ELSE toString(at) END}
+                   checkedAt: CASE WHEN at IS NULL THEN null
+                              ELSE toString(datetime({datetime: at, timezone: '+08:00'})) END}
   }) AS matches
 }
 RETURN g {.uid, .scheme, .code, .name, .communityCode} AS grid, matches

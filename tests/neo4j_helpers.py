@@ -35,13 +35,18 @@ def app_client(env: dict[str, str], **client_options: Any) -> TestClient:
     from fastapi.testclient import TestClient
 
     from api.app import create_app
+    from api.settings import reset_api_settings
     from graph.settings import reset_settings
+
+    def reset() -> None:
+        reset_settings()
+        reset_api_settings()
 
     # no rate limits unless a test sets them: a test client sends hundreds of requests a second from one address
     env = {"GRIDLINK_API_RATE_LIMIT_PER_KEY": "", "GRIDLINK_API_RATE_LIMIT_PER_ADDRESS": "", **env}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
-    reset_settings()
+    reset()
     try:
         return TestClient(create_app(), **client_options)
     finally:
@@ -50,4 +55,4 @@ def app_client(env: dict[str, str], **client_options: Any) -> TestClient:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
-        reset_settings()
+        reset()

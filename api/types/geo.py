@@ -20,8 +20,8 @@ class DivisionNode:
     name: str
     level: str
     kind: str | None
-    child_count: int
-    grid_count: int
+    child_count: int = strawberry.field(description="Divisions directly below it.")
+    grid_count: int = strawberry.field(description="Grids anywhere in it (a street's, district's, city's included).")
 
 
 @strawberry.type(description="A grid in short.")
@@ -40,8 +40,8 @@ class Division:
     kind: str | None
     gb2260: str | None
     urban_rural: str | None
-    child_count: int
-    grid_count: int
+    child_count: int = strawberry.field(description="Divisions directly below it.")
+    grid_count: int = strawberry.field(description="Grids anywhere in it (a street's, district's, city's included).")
     ancestors: list[DivisionRef] = strawberry.field(description="From the top (city) down to the parent.")
     children: list[DivisionNode]
     grids: list[GridRef]

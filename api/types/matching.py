@@ -40,8 +40,9 @@ class Availability:
     weekdays: list[int] | None
     opens_at: str | None
     closes_at: str | None
-    checked_at: str | None = strawberry.field(
-        description="The availableAt asked for, in Asia/Shanghai time (null when not asked: no time filter).")
+    checked_at: str | None = strawberry.field(description=(
+        "The availableAt asked for, ISO-8601 in Asia/Shanghai time (e.g. 2025-06-04T10:00:00+08:00); null when "
+        "not asked (no hours checked)."))
 
 
 @strawberry.type
@@ -100,6 +101,7 @@ class OpenNeed:
 class PartnerLinkKind(enum.Enum):
     AGREEMENT = "AGREEMENT"
     AGREEMENT_EXPIRED = "AGREEMENT_EXPIRED"
+    AGREEMENT_PENDING = "AGREEMENT_PENDING"
     COMMUNITY_ALLIANCE = "COMMUNITY_ALLIANCE"
     STREET_ALLIANCE = "STREET_ALLIANCE"
     DUAL_REPORT = "DUAL_REPORT"
@@ -148,7 +150,8 @@ class UncoveredOrg:
 @strawberry.type
 class PartyCoverage:
     area: DivisionRef
-    rows: list[CoverageRow] = strawberry.field(description="The area and each district/street/community in it.")
+    rows: list[CoverageRow] = strawberry.field(description=(
+        "The area itself (a city too) and each district, street and community in it, by code."))
     uncovered: list[UncoveredOrg]
 
 
@@ -185,11 +188,15 @@ class PartyChain:
     missing: list[MissingLink]
 
 
-@strawberry.type(description="Party members placed in a grid, by status (counts only).")
+_SMALL = "null for readers when suppressed (a count from 1 to GRIDLINK_API_MIN_MEMBER_COUNT - 1, default 1-2)"
+
+
+@strawberry.type(description=("Party members placed in a grid, by status (counts only); small counts are null for "
+                              "roles that may not see personal data."))
 class GridMemberCounts:
     grid: GridRef
-    total: int
-    normal: int
-    flowing: int
-    pocket: int
-    hidden: int
+    total: int | None = strawberry.field(description=_SMALL)
+    normal: int | None = strawberry.field(description=_SMALL)
+    flowing: int | None = strawberry.field(description=_SMALL)
+    pocket: int | None = strawberry.field(description=_SMALL)
+    hidden: int | None = strawberry.field(description=_SMALL)

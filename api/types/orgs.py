@@ -75,7 +75,9 @@ class PartyOrgRef:
 @strawberry.type(description="How many members of the organization have a status (counts only).")
 class StatusCount:
     status: str | None
-    count: int
+    count: int | None = strawberry.field(description=(
+        "null for roles that may not see personal data when it is small (1 to GRIDLINK_API_MIN_MEMBER_COUNT - 1, "
+        "default 1-2), or when it alone would give a small one away."))
 
 
 @strawberry.type(description="A party organization with its place in the party hierarchy.")

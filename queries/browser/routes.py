@@ -12,37 +12,31 @@ The ``:style`` URL in the guide is the configured public address of the API, nev
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, Response
 
+from graph.i18n import pick
 from queries.browser.guide import render
+from queries.browser.legend import STYLE_FILE, style_text
 
 GUIDE_PATH = "/guide"
 GUIDE_FILE = "gridlink.html"
-STYLE_FILE = "gridlink.grass"
-
-
-@lru_cache(maxsize=1)
-def style_text() -> str:
-    """The GraSS style shipped in ``queries/browser/gridlink.grass``."""
-    return resources.files("queries.browser").joinpath(STYLE_FILE).read_text(encoding="utf-8")
+__all__ = ["GUIDE_FILE", "GUIDE_PATH", "STYLE_FILE", "guide_app", "mount_guide", "style_text"]
 
 
 def guide_app(base_url: str) -> FastAPI:
     """The sub-application serving the guide and the style; ``base_url`` is where clients reach ``/guide``."""
-    page = render(f"{base_url.rstrip('/')}/{STYLE_FILE}")
+    style_url = f"{base_url.rstrip('/')}/{STYLE_FILE}"
     sub = FastAPI(title="gridlink Browser guide", docs_url=None, redoc_url=None, openapi_url=None)
     sub.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"],
                        max_age=600)
 
     @sub.get(f"/{GUIDE_FILE}", response_class=HTMLResponse)
-    async def guide() -> HTMLResponse:
-        """The Neo4j Browser guide (play it with `:play <this url>`)."""
-        return HTMLResponse(page, headers={"Cache-Control": "no-cache"})
+    async def guide(request: Request) -> HTMLResponse:
+        """The Neo4j Browser guide (play it with `:play <this url>`; Chinese unless `?lang=en`)."""
+        lang = pick(request.query_params.get("lang"))
+        return HTMLResponse(render(style_url, lang=lang), headers={"Cache-Control": "no-cache"})
 
     @sub.get(f"/{STYLE_FILE}", name="style")
     async def style() -> Response:

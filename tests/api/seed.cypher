@@ -107,11 +107,11 @@ CREATE (e1)-[:REPORTED_TO {on: date('2023-03-01')}]->(c1), (pu2)-[:REPORTED_TO {
 CREATE (r1:Resource {uid: 'r1', name: '锦城物业会议室', category: 'venue', capacity: '30人', status: 'available',
   description: '可容纳30人的会议室', serviceRadiusM: 1000,
   location: point({longitude: 104.002, latitude: 30.602}), weekdays: [1, 2, 3, 4, 5],
-  opensAt: localtime('09:00'), closesAt: localtime('18:00'), availableFrom: date('2024-01-01'), availableTo: date('2026-12-31')})
+  opensAt: localtime('09:00'), closesAt: localtime('18:00'), availableFrom: date('2024-01-01'), availableTo: date('2030-12-31')})
 CREATE (r2:Resource {uid: 'r2', name: '社区卫生义诊', category: 'medical', status: 'available',
   location: point({longitude: 104.015, latitude: 30.603}), weekdays: [6, 7]})
 CREATE (r3:Resource {uid: 'r3', name: '第一人民医院专家义诊', category: 'medical', status: 'available',
-  location: point({longitude: 104.055, latitude: 30.605}), availableFrom: date('2025-01-01'), availableTo: date('2025-12-31')})
+  location: point({longitude: 104.055, latitude: 30.605}), availableFrom: date('2025-01-01'), availableTo: date('2030-12-31')})
 CREATE (r4:Resource {uid: 'r4', name: '新苑科技志愿服务队', category: 'volunteer', status: 'available',
   location: point({longitude: 104.006, latitude: 30.616}), availableTo: date('2025-05-31')})
 CREATE (r5:Resource {uid: 'r5', name: '社工法律咨询', category: 'legal', status: 'withdrawn',

@@ -12,7 +12,7 @@ DIVISIONS = """query($p: String) { divisions(parentCode: $p) { code name level k
 
 def test_division_tree(seeded, client):
     assert data(gql(client, DIVISIONS))["divisions"] == [
-        {"code": "510100000000", "name": "成都市", "level": "city", "kind": "市", "childCount": 1, "gridCount": 0}]
+        {"code": "510100000000", "name": "成都市", "level": "city", "kind": "市", "childCount": 1, "gridCount": 4}]
     streets = data(gql(client, DIVISIONS, {"p": "510107000000"}))["divisions"]
     assert [(d["code"], d["childCount"]) for d in streets] == [("510107005000", 2), ("510107006000", 1)]
     detail = data(gql(client, """{ division(code: "510107005001") {
@@ -163,6 +163,9 @@ def test_party_organization_hierarchy(seeded, client):
     assert pg1["ancestors"] == [{"uid": "n:pc1", "category": "党委"}, {"uid": "n:ps1", "category": "党工委"}]
     assert pg1["leads"] == [{"code": "510107005001001", "level": "grid"}]
     assert pg1["membersByStatus"] == [{"status": "normal", "count": 1}, {"status": "pocket", "count": 1}]
+    # a reader sees the party organization, but not how many of its two members have which status (#11.17)
+    pg1 = data(gql(client, PARTY, {"u": "n:pg1"}))["partyOrganization"]
+    assert pg1["membersByStatus"] == [{"status": "normal", "count": None}, {"status": "pocket", "count": None}]
 
 
 LISTS = """query($d: String, $g: String) {

@@ -93,9 +93,12 @@ def test_three_level_chain_and_missing_links(seeded, client):
         {"level": "grid", "code": "510107006001001", "problem": "NO_GRID_BRANCH"}]
 
 
+MEMBERS = """{ memberStatusByGrid(divisionCode: "510107005000") {
+  grid { code } total normal flowing pocket hidden } }"""
+
+
 def test_member_status_counts_only(seeded, client):
-    q = """{ memberStatusByGrid(divisionCode: "510107005000") { grid { code } total normal flowing pocket hidden } }"""
-    assert data(gql(client, q))["memberStatusByGrid"] == [
+    assert data(gql(client, MEMBERS, role="planner"))["memberStatusByGrid"] == [
         {"grid": {"code": "510107005001001"}, "total": 3, "normal": 1, "flowing": 0, "pocket": 1, "hidden": 1},
         {"grid": {"code": "510107005001002"}, "total": 0, "normal": 0, "flowing": 0, "pocket": 0, "hidden": 0},
         {"grid": {"code": "510107005002001"}, "total": 2, "normal": 0, "flowing": 1, "pocket": 0, "hidden": 1}]
@@ -105,7 +108,28 @@ def test_member_status_counts_only(seeded, client):
     assert "Cannot query field 'name'" in err["message"]
 
 
+@pytest.mark.parametrize("role", ["reader", None])
+def test_small_member_counts_are_suppressed_for_readers(seeded, client, role):
+    """#11.17: G1's three members are 1 normal, 1 pocket, 1 hidden: each status names one person; G3 has two."""
+    assert data(gql(client, MEMBERS, role=role))["memberStatusByGrid"] == [
+        {"grid": {"code": "510107005001001"}, "total": 3, "normal": None, "flowing": 0, "pocket": None,
+         "hidden": None},
+        {"grid": {"code": "510107005001002"}, "total": 0, "normal": 0, "flowing": 0, "pocket": 0, "hidden": 0},
+        {"grid": {"code": "510107005002001"}, "total": None, "normal": None, "flowing": None, "pocket": None,
+         "hidden": None}]
+
+
+def test_the_suppression_threshold_is_a_setting(seeded, make_client):
+    lenient = make_client(GRIDLINK_API_MIN_MEMBER_COUNT="2", GRIDLINK_API_ANONYMOUS_ROLE="reader")
+    g1, _, g3 = data(gql(lenient, MEMBERS))["memberStatusByGrid"]
+    assert (g1["total"], g1["normal"], g1["hidden"]) == (3, None, None)  # 1s are still below 2
+    assert g3 == {"grid": {"code": "510107005002001"}, "total": 2, "normal": 0, "flowing": None, "pocket": 0,
+                  "hidden": None}
+
+
 def test_unknown_areas(seeded, client):
     err = error(gql(client, '{ communityPartners(communityCode: "510107005009") { community { code } } }'))
     assert err["extensions"] == {"code": "NOT_FOUND", "field": "communityCode"}
-    assert data(gql(client, '{ partyChain(divisionCode: "510107009000") { street { code } } }'))["partyChain"] == []
+    # an unknown division is NOT_FOUND like everywhere else (it used to be an empty list, like a wrong level)
+    err = error(gql(client, '{ partyChain(divisionCode: "510107009000") { street { code } } }'))
+    assert err["extensions"] == {"code": "NOT_FOUND", "field": "divisionCode"}

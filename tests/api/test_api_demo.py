@@ -24,15 +24,16 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 W = {"IN_GRID": 40, "SAME_COMMUNITY": 25, "SAME_STREET": 10, "COMMUNITY_COMMITTEE_MEMBER": 20,
      "STREET_COMMITTEE_MEMBER": 15, "ALLIANCE_COVERS_GRID": 15, "AGREEMENT_WITH_COMMUNITY": 20,
      "WITHIN_DISTANCE": 10, "MATCHES_OPEN_NEED": 30}
-Q = """query($g: String!, $d: Float! = 3000, $at: DateTime, $cats: [String!]) {
-  resourcesForGrid(gridCode: $g, maxDistanceM: $d, availableAt: $at, categories: $cats, limit: 100) {
+Q = """query($g: String!, $d: Float! = 3000, $at: DateTime, $cats: [String!], $expired: Boolean! = false) {
+  resourcesForGrid(gridCode: $g, maxDistanceM: $d, availableAt: $at, categories: $cats, limit: 100,
+                   includeExpired: $expired) {
     matches { score distanceM resource { uid } reasons { code } } } }"""
 
 
 @pytest.fixture(scope="module")
 def demo(driver: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory) -> neo4j.Driver:
-    from ingest.demo.generate import generate
-    from ingest.demo.load import load_set
+    from gridlink.demo.generate import generate
+    from gridlink.demo.load import load_set
 
     folder: Path = tmp_path_factory.mktemp("demo")
     generate(folder, scale=300, district="510107", seed=7)
@@ -61,15 +62,15 @@ class World:
         for r in rows(d, "MATCH (o:Organization)-[:MEMBER_OF]->(a:Alliance)-[:COVERS]->(x) "
                          "RETURN o.uid AS o, a.kind AS kind, coalesce(x.uid, x.code) AS x"):
             self.member.setdefault(r["o"], []).append((r["kind"], r["x"]))
-        self.agreed: dict[str, list[tuple[Any, str]]] = {}
+        self.agreed: dict[str, list[tuple[Any, Any, str]]] = {}
         for r in rows(d, "MATCH (o:Organization)<-[:SIGNED_BY]-(a:Agreement)-[:COVERS]->(x:Division) "
-                         "RETURN o.uid AS o, a.validTo AS v, x.code AS x"):
-            self.agreed.setdefault(r["o"], []).append((r["v"], r["x"]))
+                         "RETURN o.uid AS o, a.signedOn AS f, a.validTo AS v, x.code AS x"):
+            self.agreed.setdefault(r["o"], []).append((r["f"], r["v"], r["x"]))
         self.needs = rows(d, "MATCH (n:Need {status: 'open'}) RETURN n.category AS cat, "
                              "[(n)-[:IN_GRID]->(g) | g.uid] AS grids, [(n)-[:IN_DIVISION]->(x) | x.code] AS divs")
 
     def rank(self, grid_uid: str, max_d: float = 3000.0, at: datetime | None = None,
-             cats: set[str] | None = None) -> list[tuple[str, int]]:
+             cats: set[str] | None = None, expired: bool = False) -> list[tuple[str, int]]:
         g = self.grids[grid_uid]
         c, s = g["c"], self.parent.get(g["c"])
         day = (at or datetime.now(ZoneInfo("Asia/Shanghai"))).date()
@@ -78,6 +79,8 @@ class World:
         for r in self.res:
             if r["status"] != "available" or (cats and r["cat"] not in cats) or (at and not self._open(r, at)):
                 continue
+            if not expired and r["at"] is not None and r["at"].to_native() < day:
+                continue  # ended before the day asked (or today): left out unless includeExpired
             d = haversine(g["p"], r["p"]) if r["p"] else None
             reasons = []
             if grid_uid in r["grids"]:
@@ -91,8 +94,9 @@ class World:
                 ("COMMUNITY_COMMITTEE_MEMBER", ("community_committee", c) in m),
                 ("STREET_COMMITTEE_MEMBER", ("street_committee", s) in m),
                 ("ALLIANCE_COVERS_GRID", any(k == "regional" and x in (grid_uid, c, s) for k, x in m)),
-                ("AGREEMENT_WITH_COMMUNITY", any((v is None or v.to_native() >= day) and x in (c, s)
-                                                 for v, x in self.agreed.get(r["prov"], [])))] if cond]
+                ("AGREEMENT_WITH_COMMUNITY", any((f is None or f.to_native() <= day)
+                                                 and (v is None or v.to_native() >= day) and x in (c, s)
+                                                 for f, v, x in self.agreed.get(r["prov"], [])))] if cond]
             reasons += linked
             if d is not None and d <= max_d:
                 reasons.append("WITHIN_DISTANCE")
@@ -139,13 +143,20 @@ def test_resources_for_grid_equals_the_reference_rule(world, client):
 
 def test_reference_rule_with_time_distance_and_categories(world, client):
     at = datetime(2024, 9, 4, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Wednesday morning
+    compared = {"at": 0, "cats": 0, "expired": 0}  # equal empty lists prove nothing: each case must find some
     for uid in sample(world, 12):
         code = world.grids[uid]["code"]
         got = data(gql(client, Q, {"g": code, "at": at.isoformat(), "d": 800}))["resourcesForGrid"]["matches"]
         assert [(m["resource"]["uid"], m["score"]) for m in got] == world.rank(uid, 800, at), uid
+        compared["at"] += len(got)
         cats = ["elderly", "medical", "volunteer"]
         got = data(gql(client, Q, {"g": code, "cats": cats}))["resourcesForGrid"]["matches"]
         assert [(m["resource"]["uid"], m["score"]) for m in got] == world.rank(uid, cats=set(cats)), uid
+        compared["cats"] += len(got)
+        got = data(gql(client, Q, {"g": code, "expired": True}))["resourcesForGrid"]["matches"]
+        assert [(m["resource"]["uid"], m["score"]) for m in got] == world.rank(uid, expired=True), uid
+        compared["expired"] += len(got)
+    assert min(compared.values()) > 10, compared
 
 
 def test_every_reason_code_occurs_on_the_demo_data(world, client):
@@ -170,3 +181,32 @@ def test_counts_and_chain_agree_with_cypher(demo, client):
     no_branch = {(r["code"], "NO_GRID_BRANCH") for r in rows(demo, """MATCH (g:Grid)
         WHERE NOT EXISTS { (g)<-[:LEADS]-(:PartyOrganization) } RETURN g.code AS code""")}
     assert {m for m in missing if m[1] == "NO_GRID_BRANCH"} == no_branch
+
+
+def test_expired_resources_are_left_out_unless_asked_for(demo, client):
+    """#11.19: on the demo most matches were resources that had ended; by default none is, with the flag some are."""
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    ended = {r["uid"] for r in rows(demo, "MATCH (r:Resource) WHERE r.availableTo < date({timezone: 'Asia/Shanghai'}) "
+                                          "RETURN r.uid AS uid")}
+    assert ended, "the demo data should hold ended resources"
+    seen_default: set[str] = set()
+    seen_all: set[str] = set()
+    for code in [r["code"] for r in rows(demo, "MATCH (g:Grid) RETURN g.code AS code ORDER BY code")][::25]:
+        for expired, seen in ((False, seen_default), (True, seen_all)):
+            got = data(gql(client, Q, {"g": code, "expired": expired}))["resourcesForGrid"]["matches"]
+            seen |= {m["resource"]["uid"] for m in got}
+    assert seen_default and not seen_default & ended
+    assert seen_all & ended, f"includeExpired should bring back resources ended before {today}"
+
+
+def test_readme_resources_for_grid_example_returns_matches(demo, client):
+    """The resourcesForGrid example of the README (or docs/) runs as printed and finds resources on the demo data."""
+    root = Path(__file__).resolve().parents[2]
+    pages = [root / "README.md", *sorted((root / "docs").glob("**/*.md"))]
+    examples = [block for page in pages if page.exists()
+                for block in page.read_text(encoding="utf-8").split("```graphql")[1:]
+                if "resourcesForGrid(" in block.split("```")[0]]
+    assert examples, "no resourcesForGrid example found in README.md or docs/"
+    for block in examples:
+        body = data(gql(client, block.split("```")[0]))
+        assert body["resourcesForGrid"]["matches"], block

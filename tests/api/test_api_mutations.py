@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from api_helpers import data, error, gql
@@ -20,6 +22,9 @@ CLAIM = """mutation($i: ClaimNeedInput!) { claimNeed(input: $i) { replayed
 ADVANCE = """mutation($i: AdvanceProjectInput!) { advanceProject(input: $i) { replayed
   project { uid status startedOn deliveredOn acceptedOn evaluation rating need { status } } } }"""
 
+# a date still ahead whenever the suite runs (a past neededBy is refused)
+NEEDED_BY = (datetime.now(ZoneInfo("Asia/Shanghai")) + timedelta(days=60)).date().isoformat()
+
 
 def count(driver: Any, cypher: str) -> int:
     return int(driver.execute_query(cypher, database_="neo4j").records[0][0])
@@ -27,13 +32,13 @@ def count(driver: Any, cypher: str) -> int:
 
 def test_publish_need_then_retry_is_idempotent(fresh_seed, client):
     i = {"clientMutationId": "need-0001", "title": "楼道灯维修", "category": "convenience", "urgency": 3,
-         "neededBy": "2026-12-31", "gridCode": "510107005001002", "raisedByUid": "n:pc1"}
+         "neededBy": NEEDED_BY, "gridCode": "510107005001002", "raisedByUid": "n:pc1"}
     first = data(gql(client, PUBLISH_NEED, {"i": i}, role="planner"))["publishNeed"]
     need = first["need"]
     assert first["replayed"] is False and first["clientMutationId"] == "need-0001"
     assert need["uid"].startswith("need-")
     assert {k: v for k, v in need.items() if k != "uid"} == {
-        "title": "楼道灯维修", "category": "convenience", "status": "open", "urgency": 3, "neededBy": "2026-12-31",
+        "title": "楼道灯维修", "category": "convenience", "status": "open", "urgency": 3, "neededBy": NEEDED_BY,
         "grid": {"code": "510107005001002"}, "division": {"code": "510107005001"}, "raisedBy": {"uid": "n:pc1"}}
     again = data(gql(client, PUBLISH_NEED, {"i": i}, role="planner"))["publishNeed"]
     assert again == {**first, "replayed": True}

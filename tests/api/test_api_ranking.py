@@ -1,10 +1,10 @@
 """resourcesForGrid on the seed, against a ranking computed by hand.
 
-Weights (README "Ranking rule"): IN_GRID 40, SAME_COMMUNITY 25, SAME_STREET 10 (exclusive), COMMUNITY_COMMITTEE_MEMBER
+Weights (docs/planner.md): IN_GRID 40, SAME_COMMUNITY 25, SAME_STREET 10 (exclusive), COMMUNITY_COMMITTEE_MEMBER
 20, STREET_COMMITTEE_MEMBER 15, ALLIANCE_COVERS_GRID 15, AGREEMENT_WITH_COMMUNITY 20, WITHIN_DISTANCE 10,
 MATCHES_OPEN_NEED 30. Grid G1 = 510107005001001 (community C1 锦城社区, street S1 簇桥街道), centroid (104.004, 30.604).
 
-By hand, default maxDistanceM 3000, no time:
+By hand, default maxDistanceM 3000, no time, expired resources included (includeExpired; r4 ended 2025-05-31):
   r1 venue, E1 in G1, E1 on C1's 大党委, ~294 m, C1 has open venue need n2  → 40+20+10+30 = 100
   r2 medical, PU1 in G2 (C1), PU1 on C1's 大党委, ~1060 m, open medical need n1 in G1 → 25+20+10+30 = 85
   r3 medical, PU2 far away (~4.9 km: no WITHIN_DISTANCE, kept because linked), PU2 on S1's 大工委, valid agreement
@@ -27,8 +27,10 @@ from api_helpers import data, error, gql
 pytestmark = pytest.mark.neo4j
 
 Q = """
-query($g: String!, $cats: [String!], $d: Float! = 3000, $at: DateTime, $limit: Int! = 20) {
-  resourcesForGrid(gridCode: $g, categories: $cats, maxDistanceM: $d, availableAt: $at, limit: $limit) {
+query($g: String!, $cats: [String!], $d: Float! = 3000, $at: DateTime, $limit: Int! = 20,
+      $expired: Boolean! = true) {
+  resourcesForGrid(gridCode: $g, categories: $cats, maxDistanceM: $d, availableAt: $at, limit: $limit,
+                   includeExpired: $expired) {
     grid { uid name }
     matches {
       score distanceM
@@ -68,7 +70,7 @@ def test_ranking_by_hand(seeded, client):
         ("r7", 25, ["SAME_COMMUNITY"]),
         ("r8", 10, ["WITHIN_DISTANCE"]),
     ]
-    # every score is the sum of its reasons' weights
+    # every score is the sum of its reasons' weights (7 matches, checked above)
     for m in result["matches"]:
         assert m["score"] == sum(r["weight"] for r in m["reasons"])
 
@@ -86,13 +88,17 @@ def test_reason_details_distances_and_provider(seeded, client):
     assert matches["r3"]["reasons"][0]["detail"] == "簇桥街道大工委"
     assert matches["r4"]["reasons"][1]["detail"] == "锦城网格党建联盟"
     assert matches["r3"]["provider"] == {"uid": "12510107MB0000002Y", "kind": "public_unit"}
+    branches = {"located": 0, "unlocated": 0}  # both branches must be exercised, or the loop proves nothing
     for uid, m in matches.items():
         loc = m["resource"]["location"]
         if loc is None:
             assert m["distanceM"] is None, uid
+            branches["unlocated"] += 1
         else:
             assert m["distanceM"] == pytest.approx(haversine(loc["longitude"], loc["latitude"]), abs=0.06), uid
-    assert matches["r1"]["availability"] == {"availableFrom": "2024-01-01", "availableTo": "2026-12-31",
+            branches["located"] += 1
+    assert branches == {"located": 6, "unlocated": 1}
+    assert matches["r1"]["availability"] == {"availableFrom": "2024-01-01", "availableTo": "2030-12-31",
                                              "weekdays": [1, 2, 3, 4, 5], "opensAt": "09:00:00",
                                              "closesAt": "18:00:00", "checkedAt": None}
 

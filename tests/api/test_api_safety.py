@@ -115,7 +115,7 @@ def test_client_errors_are_logged_without_their_values(caplog) -> None:  # type:
     import logging
 
     from api.schema import build_schema
-    from graph.settings import ApiSettings
+    from api.settings import ApiSettings
 
     schema = build_schema(ApiSettings())
     secret = "13800138000-张三-" + "x" * 1000

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from api.schema import SDL_PATH, build_schema
-from graph.settings import ApiSettings
+from api.settings import ApiSettings
 
 
 def test_committed_sdl_matches_code():
@@ -14,7 +14,7 @@ def test_committed_sdl_matches_code():
 
 
 def test_cli_check_passes_on_current_file():
-    from graph.cli import app
+    from gridlink.cli import app
 
     result = CliRunner().invoke(app, ["api-schema", "--check"])
     assert result.exit_code == 0, result.output

@@ -5,7 +5,8 @@ Every property test takes its example count from :func:`fuzz_settings`, so one k
 * CI (default): ``derandomize=True`` (the same examples every run, so a red CI is reproducible) and the
   example counts written next to each test, sized so that ``pytest tests/fuzz`` stays under ~90 s on 2 cores.
 * Long runs: ``GRIDLINK_FUZZ_SCALE=20`` multiplies every count and ``GRIDLINK_FUZZ_SEED=<int>`` switches to
-  random generation from that seed (``python -m tests.fuzz.long_run --minutes N`` sets both, round after round).
+  random generation from that seed (``python -m gridlink.bench.fuzz_long_run --minutes N`` sets both, round
+  after round).
 
 :func:`counted` tallies the cases each test really ran (shrinking and replays included); the fuzz conftest
 prints the tally at the end of the session and writes it to ``$GRIDLINK_FUZZ_TALLY`` (JSON) when set.

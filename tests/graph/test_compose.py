@@ -26,3 +26,13 @@ def test_compose_api_and_demo_load_wait_for_healthy_neo4j_and_build_the_project_
         assert (ROOT / svc["build"]["dockerfile"]).is_file()
         assert svc["environment"]["NEO4J_URI"] == "bolt://neo4j:7687"
     assert doc["services"]["demo-load"]["command"] == ["gridlink", "demo", "load"]
+
+
+def test_the_image_copies_every_package_the_wheel_ships() -> None:
+    import tomllib
+
+    packages = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["hatch"]["build"][
+        "targets"]["wheel"]["packages"]
+    dockerfile = (ROOT / "api" / "Dockerfile").read_text(encoding="utf-8")
+    missing = [p for p in packages if f"COPY {p} ./{p}" not in dockerfile]
+    assert not missing, f"api/Dockerfile does not copy {missing}: `pip install .` in the image would miss them"

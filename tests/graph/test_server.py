@@ -1,10 +1,8 @@
-"""The local server as the CLI sees it."""
+"""The local server: status, start, the Browser it serves."""
 
 import pytest
-from typer.testing import CliRunner
 
 from graph import server
-from graph.cli import app
 
 
 @pytest.mark.neo4j
@@ -14,13 +12,6 @@ def test_status_reports_running_server(neo4j_server: str) -> None:
     assert st.version and st.version.startswith("5.26.")
     assert st.bolt_uri == neo4j_server
     assert st.log_file.name == "neo4j.log" and st.log_file.exists()
-
-
-@pytest.mark.neo4j
-def test_start_on_running_server_says_so_and_succeeds(neo4j_server: str) -> None:
-    result = CliRunner().invoke(app, ["db", "start"])
-    assert result.exit_code == 0, result.output
-    assert "already running" in result.output
 
 
 @pytest.mark.neo4j
@@ -48,26 +39,3 @@ def test_start_fails_clearly_when_port_is_taken(tmp_path, monkeypatch) -> None:
             server.start(s)
     assert f"port {port} is already in use" in str(err.value)
     assert "GRIDLINK_NEO4J_BOLT_PORT" in (err.value.hint or "")
-
-
-def test_up_refuses_a_taken_api_port_before_any_set_up(monkeypatch: pytest.MonkeyPatch) -> None:
-    import socket
-
-    from graph.settings import reset_settings
-
-    started: list[bool] = []
-    monkeypatch.setattr("graph.cli.db_start", lambda: started.append(True))
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        sock.listen()
-        port = sock.getsockname()[1]
-        monkeypatch.setenv("GRIDLINK_API_PORT", str(port))
-        reset_settings()
-        try:
-            result = CliRunner().invoke(app, ["up"])
-        finally:
-            monkeypatch.delenv("GRIDLINK_API_PORT")
-            reset_settings()
-    assert started == []  # neither Neo4j nor the demo load was started for nothing
-    assert isinstance(result.exception, Exception) and f"127.0.0.1:{port}" in str(result.exception)
-    assert f"GRIDLINK_API_PORT={port + 1}" in (getattr(result.exception, "hint", None) or "")

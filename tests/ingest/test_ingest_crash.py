@@ -14,8 +14,8 @@ import pytest
 from ingest_fixtures import canonical_graph_hash, division_files, grid_file
 from neo4j_helpers import wipe
 
+from gridlink.bench.ingest_speed import write_orgs
 from ingest import ingest_files
-from ingest.bench import write_orgs
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 

@@ -116,7 +116,7 @@ def test_killed_runs_are_marked_interrupted(places_graph: neo4j.Driver, tmp_path
 
     from typer.testing import CliRunner
 
-    from graph.cli import app
+    from gridlink.cli import app
 
     hist = CliRunner().invoke(app, ["ingest", "history", "--limit", "10"], env={"COLUMNS": "250"})
     assert hist.exit_code == 0

@@ -7,10 +7,9 @@ from typing import Any
 import neo4j
 import pytest
 
-from ingest.cleanup import _STALE_SAME_AS
 from ingest.load import _LOOKUPS
-from ingest.parents import _BY_ID, _BY_NAME, _LINK
 from ingest.writes import SPECS, NodeSpec, hash_statement, prune_groups, prune_statement, statement, upsert_statement
+from queries.catalog import group
 
 pytestmark = pytest.mark.neo4j
 
@@ -23,7 +22,9 @@ def _operators(plan: dict[str, Any]) -> list[str]:
 
 
 def _statements() -> list[str]:
-    texts: list[str] = [*_LOOKUPS.values(), _BY_ID, _BY_NAME, _LINK, _STALE_SAME_AS]
+    named = [*_LOOKUPS.values(), "ingest_parent_by_id", "ingest_parent_by_name", "ingest_parent_link",
+             "ingest_same_as_stale"]  # queries/ingest/*.cypher
+    texts: list[str] = [group("ingest")[name].text for name in named]
     for name, spec in SPECS.items():
         if isinstance(spec, NodeSpec):
             texts += [upsert_statement(name, ("name", "nameNorm")), hash_statement(name)]

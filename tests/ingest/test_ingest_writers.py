@@ -12,8 +12,8 @@ import neo4j
 import pytest
 from ingest_fixtures import COMMUNITY, COMMUNITY2, ENT_HEADER, GRID1, canonical_graph_hash
 
+from gridlink.bench.ingest_speed import make_uscc
 from ingest import ingest_files
-from ingest.bench import make_uscc
 from ingest.lanes import InFlight, batches, lane_of
 from ingest.records import Lookup, Record
 

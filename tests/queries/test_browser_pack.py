@@ -12,9 +12,9 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from graph.browser_conf import browser_conf_lines
 from graph.server import dist_dir, provision
 from graph.settings import get_server_settings
+from queries.browser.conf import browser_conf_lines
 from queries.browser.guide import chapter_of, params_block, render
 from queries.browser.routes import mount_guide, style_text
 from queries.catalog import catalog
@@ -74,11 +74,42 @@ def test_params_block_is_the_header_examples() -> None:
     assert params_block(q) == ":param code => '510107005000';\n:param category => 'venue'"
 
 
+def test_params_block_puts_nulls_first() -> None:
+    # Browser silently ignored the old blocks of `:param x => null` lines ending in null (need_list and six others)
+    q = catalog()["need_list"]
+    block = params_block(q)
+    lines = block.split(";\n")
+    assert lines[0] == ":param gridUid => null" and not lines[-1].endswith("null")
+    assert lines[-3:] == [":param divisionCode => '510107005001'", ":param first => 20", ":param withTotal => true"]
+    assert {ln.split()[1] for ln in lines} == set(q.params)
+
+
+def test_write_queries_have_their_own_chapter_last() -> None:
+    from queries.browser.guide import WRITES, group
+
+    chapters = group()
+    assert chapters[-1][0] == WRITES
+    assert {q.name for q in chapters[-1][1]} == {q.name for q in catalog().values() if q.write}
+    assert all(not q.write for _, members in chapters[:-1] for q in members)
+
+
+def test_guide_keeps_itself_on_screen_and_has_a_legend() -> None:
+    from queries.browser.legend import label_colours
+
+    html = render(lang="en")
+    assert ":config maxFrames: 50" in html
+    for label in ("Division", "Grid", "PartyOrganization", "Resource", "Need", "Project"):
+        # an SVG fill attribute: Browser strips style attributes and <style> from a guide
+        assert f'<svg class="swatch swatch-{label}" width="14" height="14"><circle cx="7" cy="7" r="6" ' \
+               f'fill="{label_colours()[label]}"/></svg><b>{label}</b>' in html
+
+
 def test_chapters_follow_the_analyst_path() -> None:
     assert chapter_of("explore_model_overview").title == "The model"
     assert chapter_of("explore_community_party_chain").title == "Party organizations"
     assert chapter_of("resources_for_grid").title == "Co-construction"
     assert chapter_of("something_new").title == "More named queries"
+    assert chapter_of("need_publish", write=True).title == "Write queries"
     html = render()
     order = [html.index(f'data-query="{n}"') for n in ("explore_model_overview", "explore_grids_without_party_branch",
                                                         "explore_community_party_chain", "explore_org_neighbourhood",
@@ -134,7 +165,9 @@ def test_style_has_color_size_and_caption_per_label() -> None:
     for label in LABELS:
         rule = rules[f"node.{label}"]
         assert re.fullmatch(r"#[0-9A-F]{6}", rule["color"]), label
-        assert rule["diameter"].endswith("px") and rule["caption"] in ("{name}", "{title}"), label
+        # areas and party organizations by their short display name (graph/names.py): Browser cuts captions short
+        wanted = "{shortName}" if label in ("Division", "Grid", "PartyOrganization") else ("{name}", "{title}")
+        assert rule["diameter"].endswith("px") and rule["caption"] in wanted, label
     colors = [rules[f"node.{label}"]["color"] for label in LABELS]
     assert len(set(colors)) == len(colors)
     assert rules["node.PartyMember"]["caption"] == "{status}"  # never a member's name
@@ -169,20 +202,12 @@ def test_the_guide_never_reflects_the_host_header() -> None:
     assert ":style http://127.0.0.1:8000/guide/gridlink.grass" in forged.text
 
 
-def test_conf_lines_play_the_guide_and_apply_the_style(monkeypatch: pytest.MonkeyPatch) -> None:
-    from graph.settings import reset_settings
+def test_conf_lines_play_the_guide_and_apply_the_style() -> None:
+    lines = dict(line.split("=", 1) for line in browser_conf_lines("0.0.0.0", 8123))  # noqa: S104 - nothing binds
 
-    monkeypatch.setenv("GRIDLINK_API_HOST", "0.0.0.0")  # noqa: S104 - a setting value, nothing binds
-    monkeypatch.setenv("GRIDLINK_API_PORT", "8123")
-    reset_settings()
-    try:
-        lines = dict(line.split("=", 1) for line in browser_conf_lines(get_server_settings()))
-    finally:
-        monkeypatch.undo()
-        reset_settings()
     assert lines == {
         "browser.remote_content_hostname_whitelist": "127.0.0.1,localhost,guides.neo4j.com",
-        "browser.post_connect_cmd": "play http://127.0.0.1:8123/guide/gridlink.html; "
+        "browser.post_connect_cmd": "config maxFrames: 50; play http://127.0.0.1:8123/guide/gridlink.html; "
                                     "style http://127.0.0.1:8123/guide/gridlink.grass",
     }
 
@@ -200,7 +225,7 @@ def _validate(conf_dir: Path, lines: list[str]) -> subprocess.CompletedProcess[s
 
 @pytest.mark.neo4j
 def test_neo4j_strict_validation_accepts_the_browser_settings(tmp_path: Path) -> None:
-    ok = _validate(tmp_path / "ok", browser_conf_lines(get_server_settings()))
+    ok = _validate(tmp_path / "ok", browser_conf_lines("127.0.0.1", 8000))
     assert ok.returncode == 0, ok.stdout + ok.stderr
     # and it does reject an undeclared name (the allowlist spelling that 5.26 does not know)
     bad = _validate(tmp_path / "bad", ["browser.remote_content_hostname_allowlist=127.0.0.1"])

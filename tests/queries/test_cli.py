@@ -9,7 +9,7 @@ import pytest
 from query_helpers import seed
 from typer.testing import CliRunner
 
-from graph.cli import app
+from gridlink.cli import app
 from queries.catalog import catalog
 
 runner = CliRunner()

@@ -1,0 +1,181 @@
+"""The pages as a person sees them, in headless Chromium with no network: GraphiQL, the map, the Browser guide.
+
+Each test asserts on the DOM, checks that Chinese text is drawn with real glyphs (not the boxes of a missing
+font) and saves a screenshot under ``reports/browser-tests/``. Without Chromium, chromedriver, selenium or a
+Chinese font they skip saying which is missing; with ``CI=true`` they fail instead (see browser_helpers).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import pytest
+from browser_helpers import GLYPH_CHECK, ROOT, chrome, csp_violations, require_browser, serve_api, shot, wait
+from neo4j_helpers import wipe
+from rich.console import Console
+
+pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def api(driver: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The API serving a small demo graph (scale 300), as `gridlink up` would with the default one."""
+    require_browser()
+    from gridlink.demo.generate import generate
+    from gridlink.demo.load import load_set
+
+    folder: Path = tmp_path_factory.mktemp("browser-demo")
+    generate(folder, scale=300, district="510107", seed=7)
+    wipe(driver)
+    load_set(folder, Console(file=io.StringIO()), generate_if_missing=False, driver=driver)
+    with serve_api(ROOT / "reports" / "browser-tests") as base:
+        yield base
+
+
+def _glyphs_render(drv: Any, selector: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    by = By.XPATH if selector.startswith("//") else By.CSS_SELECTOR
+    element = drv.find_element(by, selector)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in element.text), f"{selector} shows no Chinese: {element.text!r}"
+    font = drv.execute_script("return getComputedStyle(arguments[0]).font;", element)
+    got = drv.execute_script(GLYPH_CHECK, font)
+    assert not got["blank"], f"Chinese text draws nothing in {font!r}"
+    assert not got["same"], f"网 and 格 draw the same shape in {font!r}: boxes, no Chinese font"
+    assert got["width"] > 0
+
+
+def test_graphiql_runs_a_typed_query(api: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    with chrome() as drv:
+        drv.get(api + "/graphql")
+        editor = wait(drv, "the GraphiQL editor", lambda d: d.find_elements(By.CSS_SELECTOR,
+                                                                            ".graphiql-query-editor .CodeMirror"))
+        assert "加载中" not in drv.find_element(By.ID, "graphiql").text
+        drv.execute_script("arguments[0].CodeMirror.setValue('');", editor[0])
+        editor[0].click()
+        drv.switch_to.active_element.send_keys("{ divisions { code name level } }")
+        drv.find_element(By.CSS_SELECTOR, ".graphiql-execute-button").click()
+        result = wait(drv, "the query result", lambda d: [e for e in d.find_elements(
+            By.CSS_SELECTOR, ".graphiql-response .CodeMirror") if "成都市" in e.text])
+        assert "\"divisions\"" in result[0].text and '"level": "city"' in result[0].text
+        _glyphs_render(drv, "//div[contains(@class, 'graphiql-response')]//span[contains(text(), '成都市')]")
+        shot(drv, "graphiql")
+        assert csp_violations(drv) == []
+
+
+def test_docs_render_offline_under_the_policy(api: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    with chrome() as drv:
+        drv.get(api + "/docs")
+        wait(drv, "the operations list", lambda d: d.find_elements(By.CSS_SELECTOR, ".opblock-summary-path"))
+        paths = {e.text for e in drv.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")}
+        assert {"/healthz", "/readyz", "/map/data"} <= paths
+        assert drv.title == "gridlink 接口文档"
+        shot(drv, "api-docs")
+        assert csp_violations(drv) == []
+
+
+def test_map_shows_a_grid_ranking(api: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    with chrome() as drv:
+        drv.get(api + "/map")
+        wait(drv, "the map data", lambda d: d.find_element(By.ID, "map").get_attribute("data-status") == "ready")
+        assert drv.find_element(By.TAG_NAME, "h1").text == "网格与资源地图"
+        grids = drv.find_elements(By.CSS_SELECTOR, "#map path.leaflet-interactive")
+        assert len(grids) == int(drv.find_element(By.ID, "map").get_attribute("data-grids")) > 10
+        assert "党组织覆盖率" in drv.find_element(By.ID, "legend").text
+        grids[len(grids) // 2].click()
+        ranking = wait(drv, "the grid's ranking", lambda d: d.find_elements(By.CSS_SELECTOR, "#ranking li"))
+        title = drv.find_element(By.ID, "grid-title").text
+        assert "网格" in title
+        scores = [int(li.find_element(By.CSS_SELECTOR, ".score").text) for li in ranking]
+        assert scores == sorted(scores, reverse=True) and scores[0] > 0
+        reasons = ranking[0].find_element(By.CSS_SELECTOR, ".reasons").text
+        assert any(word in reasons for word in ("同一网格", "同一社区", "同一街道", "在服务距离内", "匹配待认领需求"))
+        markers = drv.find_elements(By.CSS_SELECTOR, "#map path.leaflet-interactive")
+        assert len(markers) > len(grids)  # the resources' points and lines were drawn
+        _glyphs_render(drv, "#grid-title")
+        shot(drv, "map-grid-selected")
+        search = drv.find_element(By.ID, "search")
+        search.send_keys(title[:2])
+        hits = wait(drv, "search hits", lambda d: d.find_elements(By.CSS_SELECTOR, "#hits li"))
+        assert any(title[:2] in h.text for h in hits)
+        assert csp_violations(drv) == []
+
+
+def _browser_url() -> str:
+    http = os.environ["GRIDLINK_NEO4J_HTTP_PORT"]
+    bolt = os.environ["NEO4J_URI"].rsplit(":", 1)[1]
+    return f"http://127.0.0.1:{http}/browser/?dbms=bolt://neo4j@127.0.0.1:{bolt}"
+
+
+def _run_block(drv: Any, block: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    drv.execute_script("arguments[0].scrollIntoView({block: 'center'});", block)
+    block.find_element(By.CSS_SELECTOR, "i.fa-play-circle-o").click()
+    time.sleep(1.0)
+
+
+def test_browser_guide_plays_in_chinese_and_its_params_run(api: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    if not os.environ.get("GRIDLINK_NEO4J_HTTP_PORT"):
+        pytest.fail("the test Neo4j's HTTP port is unknown (GRIDLINK_NEO4J_HTTP_PORT)")
+    with chrome() as drv:
+        drv.get(_browser_url())
+        field = wait(drv, "the connect form", lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='password']"))
+        field[0].send_keys(os.environ["NEO4J_PASSWORD"])
+        drv.find_element(By.CSS_SELECTOR, "[data-testid='connect']").click()
+        editor = wait(drv, "the editor", lambda d: d.find_elements(By.CSS_SELECTOR,
+                                                                   "[data-testid='activeEditor'] textarea"))
+        # localhost is on Browser's default allow-list of guide hosts
+        editor[0].send_keys(f":play {api.replace('127.0.0.1', 'localhost')}/guide/gridlink.html" + Keys.ENTER)
+        wait(drv, "the guide", lambda d: "哪些资源能服务这个网格" in d.find_element(By.TAG_NAME, "body").text)
+        time.sleep(1.0)
+        swatch = drv.find_element(By.CSS_SELECTOR, ".swatch-Grid circle")
+        assert swatch.value_of_css_property("fill") == "rgb(118, 183, 178)"  # #76B7B2, the GraSS colour
+        _glyphs_render(drv, "//p[contains(., '哪些资源能服务这个网格')]")
+        lead = drv.find_element(By.XPATH, "//p[contains(., '哪些资源能服务这个网格')]")
+        drv.execute_script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -60);", lead)
+        shot(drv, "guide-first-slide")
+        for _ in range(40):  # walk to need_list, one of the slides whose old :param block Browser ignored
+            blocks = [b for b in drv.find_elements(By.CSS_SELECTOR, "pre[data-role='params']")
+                      if b.is_displayed() and "divisionCode => '510107005001'" in b.text and "withTotal" in b.text]
+            if blocks:
+                break
+            drv.find_element(By.CSS_SELECTOR, "[data-testid='nextSlide']").click()
+            time.sleep(0.2)
+        else:
+            pytest.fail("no slide shows need_list's parameters")
+        _run_block(drv, blocks[0])
+        # Browser runs the block's lines one after the other, each a round trip: wait until every line has its
+        # success mark in the newest frame (its multi-statement list), or the query would miss the last ones
+        lines = blocks[0].text.count(":param")
+
+        def all_set(d: Any) -> bool:
+            newest = d.find_elements(By.CSS_SELECTOR, "[data-testid='frameContents']")[0]
+            done = newest.find_elements(By.CSS_SELECTOR, "[title='Status: success']")
+            return bool(newest.text.count(":param") == lines and len(done) >= lines)
+
+        wait(drv, "every parameter line to be set", all_set)
+        time.sleep(1.0)
+        query = [b for b in drv.find_elements(By.CSS_SELECTOR, "pre[data-role='query']") if b.is_displayed()][0]
+        _run_block(drv, query)
+        # the newest frame is the query's: its result (a table with the found/totalCount/nodes columns) or an error
+        frame = wait(drv, "the need_list result", lambda d: [f for f in d.find_elements(
+            By.CSS_SELECTOR, "[data-testid='frameContents']")[:1] if "totalCount" in f.text or "ERROR" in f.text])[0]
+        assert "ERROR" not in frame.text and "ParameterMissing" not in frame.text, frame.text[:300]
+        assert "found" in frame.text
+        shot(drv, "guide-need-list")

@@ -3,7 +3,7 @@ ones for every root field, half of them with values of the seed graph so the res
 invalid ones — sent as each role. No response may be a server error (5xx, a stack trace, a malformed body) or
 an ``INTERNAL`` error; every error must carry ``extensions.code``.
 
-In the suite each role gets :data:`CASES` examples; ``tests/fuzz/schema_fuzz_run.py`` runs the same test with
+In the suite each role gets :data:`CASES` examples; ``gridlink/bench/schema_fuzz.py`` runs the same test with
 thousands per role (``GRIDLINK_FUZZ_SCHEMA_CASES``) and prints the outcome counts this module tallies.
 """
 

@@ -1,4 +1,4 @@
-"""The schema fuzz run of issue #11: ``python tests/fuzz/schema_fuzz_run.py --cases 5000`` (repository root).
+"""The schema fuzz run of issue #11: ``python -m gridlink.bench.schema_fuzz --cases 5000`` (repository root).
 
 Runs ``tests/fuzz/test_fuzz_schema_roles.py`` with ``--cases`` generated documents per role (anonymous, reader,
 planner, admin; random seed unless ``--seed``) on the test Neo4j of the pytest session (GRIDLINK_TEST_BOLT_PORT /

@@ -42,13 +42,13 @@ class _Router(GraphQLRouter[object, None]):
     object, nested 100 000 deep, or holding an integer of more than 4,300 digits raised inside strawberry (500).
     """
 
-    def decode_json(self, data: str | bytes) -> object:  # noqa: D102
+    def decode_json(self, data: str | bytes) -> object:
         try:
             return decode_body(data)
         except ValueError as e:
             raise HTTPException(400, str(e)) from e
 
-    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:  # noqa: D102
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
         try:
             return await super().run(request, context, root_value)
         except HTTPException as e:
@@ -58,7 +58,7 @@ class _Router(GraphQLRouter[object, None]):
         """GraphiQL from the vendored assets (strawberry's own page loads React and GraphiQL from a CDN)."""
         return HTMLResponse(graphiql_html(request_lang(request)))
 
-    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:  # noqa: D102
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         response = await super().process_result(request, result)
         errors: list[dict[str, Any]] = response.get("errors") or []  # type: ignore[assignment]
         for error in errors:

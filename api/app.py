@@ -68,10 +68,9 @@ def create_app() -> FastAPI:
     mount_map(app)  # /map and /map/data (api/map.py)
     mount_graphql(app)
     settings = get_api_settings()
-    # the Neo4j Browser guide and style at /guide/ (see queries/browser/); links use the configured address
-    base = settings.public_url.rstrip("/") + "/guide" if settings.public_url else guide_base_url(settings.host,
-                                                                                                 settings.port)
-    mount_guide(app, base)
+    # the Neo4j Browser guide and style at /guide/ (see queries/browser/); its links use the configured address
+    mount_guide(app, f"{settings.public_url.rstrip('/')}/guide" if settings.public_url
+                else guide_base_url(settings.host, settings.port))
     # outermost: every response gets the security headers, every body is read under the size and time limits
     app.add_middleware(HttpGuard, max_body_bytes=settings.max_body_bytes, body_timeout_s=settings.body_timeout_s)
     return app

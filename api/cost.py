@@ -138,7 +138,7 @@ class CostLimit(SchemaExtension):
         super().__init__()
         self.limits = limits
 
-    def on_validate(self) -> Iterator[None]:  # noqa: D102
+    def on_validate(self) -> Iterator[None]:
         ec = self.execution_context
         role = getattr(ec.context, "role", None)
         if ec.graphql_document is not None and not ec.pre_execution_errors and role in self.limits:

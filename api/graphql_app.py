@@ -54,6 +54,10 @@ class _Router(GraphQLRouter[object, None]):
         except HTTPException as e:
             return error_response(e.status_code, _CODES.get(e.status_code, "BAD_REQUEST"), e.reason[:MAX_MESSAGE])
 
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        """GraphiQL from the vendored assets (strawberry's own page loads React and GraphiQL from a CDN)."""
+        return HTMLResponse(graphiql_html(request_lang(request)))
+
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         response = await super().process_result(request, result)
         errors: list[dict[str, Any]] = response.get("errors") or []  # type: ignore[assignment]
@@ -64,11 +68,6 @@ class _Router(GraphQLRouter[object, None]):
             extensions = error.setdefault("extensions", {})
             extensions.setdefault("code", "BAD_USER_INPUT")
         return response
-
-
-    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
-        """GraphiQL from the vendored assets (strawberry's own page loads React and GraphiQL from a CDN)."""
-        return HTMLResponse(graphiql_html(request_lang(request)))
 
 
 async def _refused(request: Request, exc: Exception) -> Response:

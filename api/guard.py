@@ -149,7 +149,7 @@ class RequestGuard(SchemaExtension):
         self.limits = limits
         self.printed = ""
 
-    async def on_parse(self) -> AsyncIterator[None]:  # noqa: D102
+    async def on_parse(self) -> AsyncIterator[None]:
         ec = self.execution_context
         text = ec.query
         if text and ec.graphql_document is None:
@@ -169,7 +169,7 @@ class RequestGuard(SchemaExtension):
             ec.graphql_document, self.printed = parsed.document, parsed.printed
         yield
 
-    async def on_validate(self) -> AsyncIterator[None]:  # noqa: D102
+    async def on_validate(self) -> AsyncIterator[None]:
         ec = self.execution_context
         if ec.graphql_document is not None and ec.pre_execution_errors is None and self.printed:
             rules = tuple(ec.validation_rules)

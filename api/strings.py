@@ -63,7 +63,7 @@ def check_strings(value: object, field: str) -> None:
 class ArgumentGuard(SchemaExtension):
     """Check the string arguments of every field before its resolver runs (see the module docstring)."""
 
-    def resolve(self, _next: Callable[..., Any], root: Any, info: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: D102
+    def resolve(self, _next: Callable[..., Any], root: Any, info: Any, *args: Any, **kwargs: Any) -> Any:
         for name, value in kwargs.items():
             if value is not None and not isinstance(value, int | float | bool):
                 check_strings(value, _camel(name))

@@ -28,7 +28,6 @@ __all__ = ["GUIDE_FILE", "GUIDE_PATH", "STYLE_FILE", "guide_app", "mount_guide",
 def guide_app(base_url: str) -> FastAPI:
     """The sub-application serving the guide and the style; ``base_url`` is where clients reach ``/guide``."""
     style_url = f"{base_url.rstrip('/')}/{STYLE_FILE}"
-    pages: dict[str, str] = {}
     sub = FastAPI(title="gridlink Browser guide", docs_url=None, redoc_url=None, openapi_url=None)
     sub.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"],
                        max_age=600)
@@ -37,9 +36,7 @@ def guide_app(base_url: str) -> FastAPI:
     async def guide(request: Request) -> HTMLResponse:
         """The Neo4j Browser guide (play it with `:play <this url>`; Chinese unless `?lang=en`)."""
         lang = pick(request.query_params.get("lang"))
-        if lang not in pages:  # one rendering per language; the style URL is configured, never the Host header
-            pages[lang] = render(style_url, lang=lang)
-        return HTMLResponse(pages[lang], headers={"Cache-Control": "no-cache"})
+        return HTMLResponse(render(style_url, lang=lang), headers={"Cache-Control": "no-cache"})
 
     @sub.get(f"/{STYLE_FILE}", name="style")
     async def style() -> Response:

@@ -2,7 +2,7 @@
 run off the event loop with caches that comments do not defeat, and every parse/validation error has a code.
 
 No timing here: the tests assert the refusal and its code, which thread validated, and the order in which two
-concurrent requests finished (the latencies are measured by ``tests/fuzz/dos_bench_run.py``).
+concurrent requests finished (the latencies are measured by ``gridlink/bench/dos_shapes.py``).
 """
 
 from __future__ import annotations

@@ -38,6 +38,14 @@ def test_undecodable_bodies_are_400_graphql_errors(seeded, client, content, head
     _graphql_refusal(client.post("/graphql", content=content, headers=headers), 400, "BAD_REQUEST")
 
 
+@pytest.mark.parametrize("variables", ["[1", '{"n": ' + "7" * 4_301 + "}", '"x"', "[" * 20_000])
+def test_undecodable_get_parameters_are_400_graphql_errors(client, variables):
+    """Sibling of the bodies above: GET carries the variables as JSON text in the query string."""
+    resp = client.get("/graphql", params={"query": "{ __typename }", "variables": variables},
+                      headers={"accept": "application/json"})
+    _graphql_refusal(resp, 400, "BAD_REQUEST")
+
+
 def test_unknown_or_missing_api_key_is_a_graphql_401(seeded, client, make_client):
     err = _graphql_refusal(client.post("/graphql", json={"query": "{ __typename }"}, headers={"X-API-Key": "nope"}),
                            401, "UNAUTHENTICATED")

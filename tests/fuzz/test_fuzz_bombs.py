@@ -2,7 +2,7 @@
 deeply nested bodies. Each is refused with an error that names the limit (and a code).
 
 No wall-clock assertion (it flakes on a loaded machine): how fast the refusals are is measured by
-``tests/fuzz/dos_bench_run.py``, which fires these same bombs (:data:`BOMBS`) at a served API."""
+``gridlink/bench/dos_shapes.py``, which fires these same bombs (:data:`BOMBS`) at a served API."""
 
 from __future__ import annotations
 

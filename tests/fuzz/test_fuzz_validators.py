@@ -204,7 +204,7 @@ HUGE_CELL = ("成都市武侯区玉林街道" * 120_000)[: 1 << 20 >> 1]
 
 
 def huge_row(kind: str) -> dict[str, str]:
-    """A row whose address and description are 1 MB cells (``tests/fuzz/transform_bench_run.py`` times it)."""
+    """A row whose address and description are 1 MB cells (``gridlink/bench/transform_huge_cells.py`` times it)."""
     return {"id": "X1", "name": "名称", "title": "标题", "category": "党支部" if kind == "party-orgs" else "志愿服务",
             "address": HUGE_CELL, "description": HUGE_CELL}
 
@@ -212,7 +212,7 @@ def huge_row(kind: str) -> dict[str, str]:
 @pytest.mark.parametrize("kind", ["enterprises", "resources", "needs", "party-orgs"])
 def test_a_one_megabyte_cell_is_transformed_or_rejected(kind):
     """The address matcher scans substrings: a 1 MB address ends as a record or a rejection with a reason (how
-    long it takes is measured by ``tests/fuzz/transform_bench_run.py``, not asserted here)."""
+    long it takes is measured by ``gridlink/bench/transform_huge_cells.py``, not asserted here)."""
     try:
         rec = transform(kind, huge_row(kind), CTX)
     except RowReject as r:

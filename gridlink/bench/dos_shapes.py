@@ -1,6 +1,6 @@
 """Benchmark of the DoS shapes of issue #11: how fast each is refused, and how a small query fares meanwhile.
 
-    python tests/fuzz/dos_bench_run.py --repeat 20 --victims 300 --attackers 4
+    python -m gridlink.bench.dos_shapes --repeat 20 --victims 300 --attackers 4
 
 Serves the API the way ``gridlink serve`` does (uvicorn in a subprocess, free port) on the Neo4j of NEO4J_URI
 (default: the test server of GRIDLINK_TEST_BOLT_PORT, password gridlink-test), then
@@ -34,9 +34,9 @@ from typing import Any
 
 import httpx
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-sys.path[:0] = [str(HERE), str(HERE.parent)]
+ROOT = Path(__file__).resolve().parents[2]
+# the bombs are those of the fuzz test (one list): its folder and tests/ (for its helpers) go on the path
+sys.path[:0] = [str(ROOT / "tests" / "fuzz"), str(ROOT / "tests")]
 
 from test_fuzz_bombs import BOMBS, COMMUNITY  # noqa: E402 - after the path set-up
 

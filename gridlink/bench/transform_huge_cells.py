@@ -1,6 +1,6 @@
 """How long the ingest transform takes on a row with 1 MB cells (the timing the fuzz test no longer asserts).
 
-    python tests/fuzz/transform_bench_run.py --repeat 5
+    python -m gridlink.bench.transform_huge_cells --repeat 5
 
 Prints, per kind, the median and worst seconds of ``transform`` on the row of
 ``test_fuzz_validators.huge_row`` (address and description of 1 MB each). Goal: well under a second per row.
@@ -14,8 +14,9 @@ import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parent)]
+ROOT = Path(__file__).resolve().parents[2]
+# the row is the one of the fuzz test: its folder and tests/ (for its helpers) go on the path
+sys.path[:0] = [str(ROOT / "tests" / "fuzz"), str(ROOT / "tests")]
 
 from test_fuzz_validators import CTX, huge_row  # noqa: E402 - after the path set-up
 

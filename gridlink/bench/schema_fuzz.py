@@ -1,4 +1,4 @@
-"""The schema fuzz run of issue #11: ``python tests/fuzz/schema_fuzz_run.py --cases 5000`` (repository root).
+"""The schema fuzz run of issue #11: ``python -m gridlink.bench.schema_fuzz --cases 5000`` (repository root).
 
 Runs ``tests/fuzz/test_fuzz_schema_roles.py`` with ``--cases`` generated documents per role (anonymous, reader,
 planner, admin; random seed unless ``--seed``) on the test Neo4j of the pytest session (GRIDLINK_TEST_BOLT_PORT /
@@ -28,10 +28,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cases", type=int, default=5000, help="generated documents per role")
     ap.add_argument("--seed", type=int, default=None, help="random seed (default: a fresh one)")
     ap.add_argument("--roles", default="anonymous,reader,planner,admin", help="comma-separated roles to fuzz")
+    ap.add_argument("--tally", default=None, help="write the counts here as the run goes (default: a temp file)")
     a = ap.parse_args(argv)
     seed = a.seed if a.seed is not None else random.SystemRandom().randrange(1 << 31)
-    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
-        tally = Path(f.name)
+    if a.tally:
+        tally = Path(a.tally)
+    else:
+        with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
+            tally = Path(f.name)
     env = {**os.environ, "GRIDLINK_FUZZ_SCHEMA_CASES": str(a.cases), "GRIDLINK_FUZZ_SEED": str(seed),
            "GRIDLINK_FUZZ_TALLY": str(tally)}
     print(f"schema fuzz: {a.cases} cases per role, seed {seed}", flush=True)
@@ -44,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, json.JSONDecodeError):
         counts = {}
     finally:
-        tally.unlink(missing_ok=True)
+        if not a.tally:
+            tally.unlink(missing_ok=True)
     print(f"\n{'passed' if proc.returncode == 0 else 'FAILED'} in {time.monotonic() - started:.0f} s; outcomes:")
     for name, n in sorted(counts.items()):
         if name.startswith("schema fuzz"):

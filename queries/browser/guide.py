@@ -39,7 +39,7 @@ CHAPTERS: tuple[Chapter, ...] = (
             ("explore_model",)),
     Chapter("Divisions and grids", "The city's tree: district → street (街道) → community (社区) → grid (网格). "
             "Codes are 12-digit statistical codes kept as text; grids belong to exactly one community.",
-            ("division_", "grid", "explore_grids")),
+            ("division_", "grid", "explore_grids", "explore_community_card")),
     Chapter("Party organizations", "区域化党建: the street working committee (党工委) leads the street, the community "
             "committee (社区党委) the community, grid branches (网格党支部) the grids.",
             ("explore_community_party", "org_party", "explore_units_without")),
@@ -50,6 +50,10 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter("Co-construction", "双向认领: a need is claimed with a resource into a project (项目清单), delivered and "
             "evaluated. Which resources could serve this grid, and why?",
             ("resources_for", "coconstruction", "project", "explore_coconstruction", "explore_needs")),
+    # below the grid (issue #12): its own chapter, so the other chapters' slides stay as they are
+    Chapter("Below the grid: compounds", "小区/院落: the property company that manages a compound, the owners' "
+            "committee, the 小区党支部 or 楼栋党小组, resident party members (counts only), 12345 work orders; "
+            "the five steps (找党员、建组织、优机制、聚合力、植文化) and the dispute hotspots.", ("compound_",)),
 )
 #: the write slides build on each other: the claim uses the published need and resource, the advance the project
 WRITE_ORDER = {"resource_publish": 1, "need_publish": 2, "project_claim": 3, "project_advance": 4}
@@ -177,7 +181,7 @@ class _Slides:
         _ = self._
         colours = label_colours()
         rows = [f'      <tr><td><svg class="swatch swatch-{_e(label)}" width="14" height="14"><circle cx="7" cy="7" '
-                f'r="6" fill="{colours[label]}"/></svg><b>{_e(label)}</b>'
+                f'r="6" fill="{colours[label]}"/></svg></td><td><b>{_e(label)}</b>'
                 f"</td><td>{_e(_(text))}</td></tr>" for label, text in LEGEND if label in colours]
         return "\n".join(rows)
 

@@ -9,7 +9,7 @@ keeps the thresholds named there equal to these).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 #: an open need nobody claimed this many days after it was published counts as unclaimed
@@ -30,12 +30,21 @@ Row = Mapping[str, Any]
 
 
 def member_rates(rows: Iterable[Row], code: str, level: str) -> dict[str, int]:
-    """Members living in the division ``code``: ``total``, ``hiddenPocket``, ``checkedIn`` from ``members_by_area``
+    """Members living in the division ``code``: ``members``, ``hiddenPocket``, ``checkedIn`` from ``members_by_area``
     rows (a district, which has no row of its own, sums its streets)."""
     want = [r for r in rows if (r["level"], r["code"]) == (level, code)] or (
         [r for r in rows if r["level"] == "street"] if level not in ("street", "community") else [])
-    return {"total": sum(r["total"] for r in want), "hiddenPocket": sum(r["hidden"] + r["pocket"] for r in want),
+    return {"members": sum(r["total"] for r in want), "hiddenPocket": sum(r["hidden"] + r["pocket"] for r in want),
             "checkedIn": sum(r["checkedIn"] for r in want)}
+
+
+def combine(rows: Iterable[Row], members: Sequence[Row]) -> list[dict[str, Any]]:
+    """``division_indicators`` rows with the member counts of each division (``members``: ``members_by_area``
+    rows of the same division asked about) as ``members``, ``hiddenPocket``, ``checkedIn``."""
+    out = []
+    for r in rows:
+        out.append({**r, **member_rates(members, r["code"], r["level"])})
+    return out
 
 
 def share(part: int | None, whole: int | None) -> float | None:
@@ -43,17 +52,17 @@ def share(part: int | None, whole: int | None) -> float | None:
     return None if part is None or not whole else part / whole
 
 
-def member_share(members: Mapping[str, int], key: str, k: int | None) -> float | None:
+def member_share(ind: Row, key: str, k: int | None) -> float | None:
     """The share of ``key`` among the members living there; ``None`` when ``k`` is given and the count is from 1
     to ``k - 1`` (the small-count rule of :mod:`api.disclosure`: a share of a known total gives the count away)."""
-    n = members[key]
-    return None if k is not None and 0 < n < k else share(n, members["total"])
+    n = ind[key]
+    return None if k is not None and 0 < n < k else share(n, ind["members"])
 
 
-def warnings(ind: Row, members: Mapping[str, int], k: int | None = None) -> list[dict[str, Any]]:
-    """What crossed a threshold in one division's indicators: ``code``, ``reason``, ``value``, ``threshold``,
-    ``open`` (kind and ids of the things to open). With ``k`` (roles that may not see personal data) a member share
-    resting on a small count is decided on the true count but its value is left out."""
+def warnings(ind: Row, k: int | None = None) -> list[dict[str, Any]]:
+    """What crossed a threshold in one division's indicators (a :func:`combine` row): ``code``, ``reason``,
+    ``value``, ``threshold``, ``open`` (kind and ids of the things to open). With ``k`` (roles that may not see
+    personal data) a member share resting on a small count is decided on the true count, its value left out."""
     out: list[dict[str, Any]] = []
 
     def warn(code: str, reason: str, value: float | None, threshold: float, kind: str = "",
@@ -77,11 +86,11 @@ def warnings(ind: Row, members: Mapping[str, int], k: int | None = None) -> list
     if coverage is not None and coverage < MIN_GRID_BRANCH_COVERAGE:
         warn("GRIDS_WITHOUT_BRANCH", f"{ind['grids'] - ind['gridsWithBranch']} 个网格没有党组织（举头见支部）",
              coverage, MIN_GRID_BRANCH_COVERAGE, "grid", ind["gridsWithoutBranch"])
-    hidden, shown = share(members["hiddenPocket"], members["total"]), member_share(members, "hiddenPocket", k)
+    hidden, shown = share(ind["hiddenPocket"], ind["members"]), member_share(ind, "hiddenPocket", k)
     if hidden is not None and hidden > MAX_HIDDEN_POCKET_SHARE:
         warn("HIDDEN_POCKET_SHARE", "隐形、口袋党员占居住党员的" + (f" {shown:.0%}" if shown is not None else "比例")
              + f"，超过 {MAX_HIDDEN_POCKET_SHARE:.0%}", shown, MAX_HIDDEN_POCKET_SHARE)
-    checked, shown = share(members["checkedIn"], members["total"]), member_share(members, "checkedIn", k)
+    checked, shown = share(ind["checkedIn"], ind["members"]), member_share(ind, "checkedIn", k)
     if checked is not None and checked < MIN_CHECK_IN_RATE:
         warn("LOW_CHECK_IN", "到社区报到的居住党员占" + (f" {shown:.0%}" if shown is not None else "比例")
              + f"，低于 {MIN_CHECK_IN_RATE:.0%}", shown, MIN_CHECK_IN_RATE)

@@ -10,6 +10,7 @@ class DivisionIndicators:
     code: str
     name: str | None
     level: str | None
+    month: str | None = strawberry.field(description="The month of a stored snapshot (indicatorHistory); else null.")
     needs_open: int
     needs_past_due: int = strawberry.field(description="Open needs past their neededBy date.")
     needs_unclaimed: int = strawberry.field(description=(

@@ -136,3 +136,38 @@ def test_indicators_page_names_the_thresholds_of_the_code() -> None:
     for name in ("UNCLAIMED_DAYS", "MAX_MEDIAN_DELIVERY_DAYS", "MIN_RATING_MEAN", "RATING_MIN_COUNT",
                  "MAX_HIDDEN_POCKET_SHARE", "MIN_CHECK_IN_RATE", "MIN_GRID_BRANCH_COVERAGE"):
         assert f"`{name}` = {getattr(rules, name):g}" in page, name
+
+
+HISTORY = """query($code: String!, $from: String) { indicatorHistory(divisionCode: $code, fromMonth: $from) {
+  month code needsPastDue needsUnclaimed members hiddenPocketShare ratingMean } }"""
+
+
+def test_monthly_snapshot_is_idempotent_and_read_back_as_history(small: neo4j.Driver, client: Any) -> None:
+    from typer.testing import CliRunner
+
+    from graph.errors import GridlinkError
+    from gridlink.cli import app
+
+    runner = CliRunner()
+    for month in ("2026-11", "2026-11", "2026-05"):  # the second November run overwrites the first
+        result = runner.invoke(app, ["report", "snapshot", "--month", month])
+        assert result.exit_code == 0, result.output
+        assert "stored indicators of 4 divisions" in result.output  # D, S (as D's child and itself), C1, C2
+    with small.session() as s:
+        nodes = s.run("MATCH (x:IndicatorSnapshot)-[:OF]->(d:Division) RETURN d.code AS code, x.month AS month "
+                      "ORDER BY code, month").data()
+    assert [(n["code"], n["month"]) for n in nodes] == [(c, m) for c in (D, S, C1, C2) for m in ("2026-05", "2026-11")]
+    # as of 2026-05-31: N6 (neededBy 06-01) is not yet past due, N1 not yet 30 days published, m3's transfer not
+    # yet 6 months old (only m2 hidden: 1 of 4); as of 2026-11-30 as on 12-01
+    rows = ask(client, HISTORY, S, "p-key")["data"]["indicatorHistory"]
+    assert [(r["month"], r["needsPastDue"], r["needsUnclaimed"], r["members"], r["hiddenPocketShare"],
+             r["ratingMean"]) for r in rows] == [("2026-05", 0, 0, 4, 0.25, 3.0), ("2026-11", 2, 1, 4, 0.5, 3.0)]
+    assert [r["month"] for r in ask(client, HISTORY, S, "p-key")["data"]["indicatorHistory"]] == ["2026-05",
+                                                                                                     "2026-11"]
+    later = ask(client, HISTORY.replace("$from: String", "$from: String = \"2026-06\""), S)
+    assert [r["month"] for r in later["data"]["indicatorHistory"]] == ["2026-11"]
+    resp = client.post("/graphql", json={"query": HISTORY, "variables": {"code": S, "from": "2026-13"}},
+                       headers={"X-API-Key": "r-key"})
+    assert "fromMonth" in resp.json()["errors"][0]["message"]
+    bad = runner.invoke(app, ["report", "snapshot", "--month", "2026-13"])
+    assert isinstance(bad.exception, GridlinkError) and "--month" in str(bad.exception)

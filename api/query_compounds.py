@@ -26,7 +26,7 @@ Info = strawberry.Info[Context, None]
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 COMPOUND_TYPES = frozenset(vocab.COMPOUND_TYPES)
 MANAGEMENT_MODES = frozenset(vocab.MANAGEMENT_MODES)
-MEMBER_KEYS = ("normal", "flowing", "pocket", "hidden")
+MEMBER_KEYS = tuple(vocab.MEMBER_STATUSES)  # normal, flowing, pocket, hidden: from the one vocabulary
 MAX_HOTSPOTS = 200
 
 
@@ -77,6 +77,8 @@ class CompoundQuery:
                         filter: CompoundFilter | None = None, first: int | None = None,
                         after: str | None = None) -> Connection[CompoundSummary] | None:
         f = filter or CompoundFilter()
+        if (grid_code is None) == (community_code is None):
+            raise InputError("give exactly one of communityCode or gridCode", field="communityCode")
         params = {**args.area(grid_code, community_code, scheme), **args.paging(info, first, after),
                   "type": args.one_of(f.type, COMPOUND_TYPES, "filter.type"),
                   "managementMode": args.one_of(f.management_mode, MANAGEMENT_MODES, "filter.managementMode"),

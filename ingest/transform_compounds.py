@@ -33,8 +33,12 @@ def mask_personal(text: str | None) -> str | None:
 
 
 def word(f: Fields, name: str, table: dict[str, str], fallback: str | None) -> tuple[str | None, str | None]:
-    """``(key, raw word)``: an unknown word is flagged and stored as ``fallback`` with the raw word kept."""
-    raw = f.text(name)
+    """``(key, raw word)``: an unknown word is flagged and stored as ``fallback`` with the raw word kept.
+
+    The raw word is kept with phone and ID numbers masked, in the graph and in the report: a row shifted by a
+    column puts the caller's phone where the category should be.
+    """
+    raw = mask_personal(f.text(name))
     if raw is None:
         return None, None
     key = table.get(raw) or table.get(raw.replace("（", "(").replace("）", ")"))
@@ -112,6 +116,7 @@ def compound_of(f: Fields, ctx: Context, community: str | None, required: bool =
             if hit is not None:
                 return hit
             where = f" in division {community}" if community else ""
+            ref = mask_personal(ref) or ""
             if not echo:
                 ref, where = "(as written)", ""
             if required:

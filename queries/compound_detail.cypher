@@ -5,7 +5,7 @@
 // description: party-member count is an aggregate too. Work orders (12345) IN_COMPOUND are counted by category.
 // params: uid (str)
 // returns: compound
-// example: :param uid => 'c:0123456789abcdef'
+// example: :param uid => 'XQ51010700100400102'
 MATCH (c:Compound {uid: $uid})
 OPTIONAL MATCH (c)-[:IN_GRID]->(g:Grid)
 OPTIONAL MATCH (c)-[:IN_DIVISION]->(d:Division)

@@ -6,9 +6,9 @@
 // description: order are left out. The API puts each compound's five-step status beside it (queries/five_step.py).
 // params: divisionCode (str), since (date str), until (date str), limit (int)
 // returns: compound, orders, per100Households
-// example: :param divisionCode => '510107005000'
-// example: :param since => '2025-07-01'
-// example: :param until => '2026-06-30'
+// example: :param divisionCode => '510107000000'
+// example: :param since => '2024-07-01'
+// example: :param until => '2025-06-30'
 // example: :param limit => 10
 MATCH (a:Division {code: $divisionCode})
 MATCH (a)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(c:Compound)

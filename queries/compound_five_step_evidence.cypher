@@ -8,8 +8,8 @@
 // description: projects use. 植文化: culture needs, and culture projects delivered in the 12 months before asOf.
 // params: uids (list[str]), asOf (date str)
 // returns: uid, compound, evidence
-// example: :param uids => ['c:0123456789abcdef']
-// example: :param asOf => '2026-06-30'
+// example: :param uids => ['XQ51010700100400101', 'XQ51010700100400102']
+// example: :param asOf => '2025-06-30'
 UNWIND $uids AS u
 MATCH (c:Compound {uid: u})
 WITH c, date($asOf) AS asOf

@@ -50,6 +50,10 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter("Co-construction", "双向认领: a need is claimed with a resource into a project (项目清单), delivered and "
             "evaluated. Which resources could serve this grid, and why?",
             ("resources_for", "coconstruction", "project", "explore_coconstruction", "explore_needs")),
+    # below the grid (issue #12): its own chapter, so the other chapters' slides stay as they are
+    Chapter("Below the grid: compounds", "小区/院落: the property company that manages a compound, the owners' "
+            "committee, the 小区党支部 or 楼栋党小组, resident party members (counts only), 12345 work orders; "
+            "the five steps (找党员、建组织、优机制、聚合力、植文化) and the dispute hotspots.", ("compound_",)),
 )
 #: the write slides build on each other: the claim uses the published need and resource, the advance the project
 WRITE_ORDER = {"resource_publish": 1, "need_publish": 2, "project_claim": 3, "project_advance": 4}

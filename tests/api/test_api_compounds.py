@@ -105,6 +105,8 @@ def test_compounds_list_filters_and_errors(compounds_graph, client: TestClient) 
     bad = error(gql(client, q, {"c": "510107005001", "f": {"type": "villa"}}))
     assert "filter.type" in bad["message"]
     assert "communityCode" in error(gql(client, q, {"c": "510107009999"}))["message"]
+    both = error(gql(client, q, {"c": "510107005001", "g": "510107005001002"}))
+    assert both["extensions"]["field"] == "communityCode" and "divisionCode" not in both["message"]
     hq = ('query { disputeHotspots(divisionCode: "510107005000", since: "2026-01-01", until: "2025-01-01") '
           "{ rank } }")
     assert "since" in error(gql(client, hq))["message"]

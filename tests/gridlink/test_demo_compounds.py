@@ -99,3 +99,19 @@ def test_dispute_hotspots_equal_an_independent_computation(driver: neo4j.Driver,
     assert [round(rate[(c, n)] * 100 / households[(c, n)], 2) for c, n, _ in actual] == [
         r["per100Households"] for r in got]
     assert [r["per100Households"] for r in got] == sorted((r["per100Households"] for r in got), reverse=True)
+
+
+def test_no_caller_data_on_any_work_order(driver: neo4j.Driver, loaded: tuple[Path, Any]) -> None:
+    folder, manifest = loaded
+    rows = read_rows(folder, entry(manifest, "work-orders"))
+    names = {r["来电人"] for r in rows}
+    # phones and complaint texts are long enough to look for inside any value; a 2-character name could be part of
+    # an address by chance, so a name counts when it is a whole value
+    secrets = {r["来电号码"] for r in rows} | {r["诉求内容"] for r in rows}
+    assert len(names) > 100 and len(secrets) > 100
+    values = [str(v) for (props,) in driver.execute_query(
+        "MATCH (w:WorkOrder) RETURN properties(w) AS p UNION ALL "
+        "MATCH (:WorkOrder)-[r]->() RETURN properties(r) AS p", database_="neo4j").records for v in props.values()]
+    assert len(values) >= len(rows) * 5
+    leaked = [v for v in values if v in names or any(s and s in v for s in secrets)]
+    assert leaked == []

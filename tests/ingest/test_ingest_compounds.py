@@ -190,3 +190,50 @@ def test_committees_branches_members_and_needs_point_at_compounds(places_graph: 
     assert ingest_files("needs", [needs], report=tmp_path / "n.jsonl").loaded == 1
     assert places_graph.execute_query(
         "MATCH (:Need {uid: 'N1'})-[:IN_COMPOUND]->(c:Compound) RETURN c.name AS n").records[0]["n"] == "锦城花园"
+
+
+def test_other_formats_and_english_aliases(places_graph: neo4j.Driver, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from ingest import ingest_files
+
+    jsonl = tmp_path / "compounds.jsonl"
+    jsonl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"compoundName": "英文花园", "type": "commodity", "community": COMMUNITY, "households": 300,
+         "managementMode": "none"},
+        {"type": "old_courtyard", "community": COMMUNITY},                   # no name: rejected
+    ]) + "\n", encoding="utf-8")
+    s = ingest_files("compounds", [jsonl], report=tmp_path / "cj.jsonl")
+    assert (s.loaded, s.rejected) == (1, 1), s
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["武侯区12345热线工单导出（演示）"])                                  # a title row above the header
+    ws.append(["工单编号", "受理时间", "来电人", "来电号码", "问题类别", "小区名称", "所属社区"])
+    ws.append(["X1", "2025-04-01 08:00:00", CALLERS[0], PHONES[0], "物业管理", "英文花园", COMMUNITY])
+    ws.append(["X2", "2025-04-02", CALLERS[1], PHONES[1], None, "英文花园", COMMUNITY])     # no category
+    wb.save(tmp_path / "wo.xlsx")
+    w = ingest_files("work-orders", [tmp_path / "wo.xlsx"], report=tmp_path / "wx.jsonl")
+    assert (w.loaded, w.rejected) == (1, 1), w
+    gbk = write_csv(tmp_path / "wo-gbk.csv", ["工单编号", "受理时间", "问题类别", "小区名称", "所属社区"],
+                    [["X3", "2025年4月3日", "噪音扰民", "英文花园", COMMUNITY]], encoding="gb18030")
+    assert ingest_files("work-orders", [gbk], report=tmp_path / "wg.jsonl").loaded == 1
+    got = places_graph.execute_query(
+        "MATCH (w:WorkOrder)-[:IN_COMPOUND]->(c:Compound {name: '英文花园'}) RETURN w.uid AS uid, "
+        "w.category AS category ORDER BY uid").records
+    assert [(r["uid"], r["category"]) for r in got] == [("X1", "property"), ("X3", "noise")]
+
+
+def test_a_shifted_row_keeps_no_phone_in_graph_or_report(tmp_path: Path) -> None:
+    """A row shifted by a column puts the caller's phone in 问题类别 / 小区名称: masked in the raw word kept, in the
+    flag and in the warning (no database needed: the transform decides what is stored and reported)."""
+    from ingest.kinds import transform
+    from ingest.places import Places
+    from ingest.transform import Context
+
+    rec = transform("work-orders", {"id": "S1", "category": PHONES[0], "status": ID_NUMBER, "compound": PHONES[1]},
+                    Context(Places()))
+    stored = json.dumps(rec.props, ensure_ascii=False, default=str)
+    reasons = " ".join(i.reason for i in rec.issues)
+    assert rec.props["category"] == "other" and rec.props["categoryRaw"] == "*" * 11
+    for secret in (*PHONES, ID_NUMBER):
+        assert secret not in stored and secret not in reasons, (stored, reasons)

@@ -151,6 +151,14 @@ def test_browser_guide_plays_in_chinese_and_its_params_run(api: str) -> None:
         lead = drv.find_element(By.XPATH, "//p[contains(., '哪些资源能服务这个网格')]")
         drv.execute_script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -60);", lead)
         shot(drv, "guide-first-slide")
+        # the :config block keeps the guide on screen: Browser's maxFrames goes from 15 to 50
+        _run_block(drv, [b for b in drv.find_elements(By.CSS_SELECTOR, "pre[data-role='config']")
+                         if b.is_displayed()][0])
+        editor = drv.find_elements(By.CSS_SELECTOR, "[data-testid='activeEditor'] textarea")
+        editor[0].send_keys(":config" + Keys.ENTER)
+        wait(drv, "maxFrames 50 in :config", lambda d: '"maxFrames": 50' in d.find_elements(
+            By.CSS_SELECTOR, "[data-testid='frameContents']")[0].text)
+
         # the gridlink style: captions of areas and party organizations by their short names
         editor = drv.find_elements(By.CSS_SELECTOR, "[data-testid='activeEditor'] textarea")
         editor[0].send_keys(f":style {api.replace('127.0.0.1', 'localhost')}/guide/gridlink.grass" + Keys.ENTER)

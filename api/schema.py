@@ -26,6 +26,7 @@ from api.mutations import Mutation
 from api.query_browse import BrowseQuery
 from api.query_coconstruction import CoconstructionQuery
 from api.query_compounds import CompoundQuery
+from api.query_indicators import IndicatorQuery
 from api.query_members import MemberQuery
 from api.settings import ApiSettings
 from api.strings import ArgumentGuard
@@ -36,7 +37,7 @@ SDL_PATH = Path(__file__).with_name("schema.graphql")
 
 
 @strawberry.type(description="Browse the graph and ask the co-construction questions.")
-class Query(BrowseQuery, CoconstructionQuery, CompoundQuery, MemberQuery):
+class Query(BrowseQuery, CoconstructionQuery, CompoundQuery, MemberQuery, IndicatorQuery):
     pass
 
 

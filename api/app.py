@@ -12,10 +12,13 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from api.graphql_app import mount_graphql
+from api.http_guard import HttpGuard
 from api.map import mount_map
 from api.pages import mount_pages
+from api.settings import get_api_settings
 from graph.driver import close_driver, get_driver
 from graph.schema import current_version, migrations
+from queries.browser.conf import guide_base_url
 from queries.browser.routes import mount_guide
 
 log = logging.getLogger(__name__)
@@ -64,5 +67,10 @@ def create_app() -> FastAPI:
     mount_pages(app)
     mount_map(app)  # /map and /map/data (api/map.py)
     mount_graphql(app)
-    mount_guide(app)  # the Neo4j Browser guide and style at /guide/ (see queries/browser/)
+    settings = get_api_settings()
+    # the Neo4j Browser guide and style at /guide/ (see queries/browser/); its links use the configured address
+    mount_guide(app, f"{settings.public_url.rstrip('/')}/guide" if settings.public_url
+                else guide_base_url(settings.host, settings.port))
+    # outermost: every response gets the security headers, every body is read under the size and time limits
+    app.add_middleware(HttpGuard, max_body_bytes=settings.max_body_bytes, body_timeout_s=settings.body_timeout_s)
     return app

@@ -9,6 +9,7 @@ import strawberry
 
 from api.context import Context
 from api.errors import InputError
+from api.strings import shown
 from api.types.common import check_first, decode_cursor
 from graph import vocab
 
@@ -30,7 +31,7 @@ def division_code(value: str, field: str = "divisionCode") -> str:
     """A 12-digit statistical division code."""
     if not _DIVISION.match(value):
         raise InputError(f"{field} must be the 12-digit statistical division code (e.g. 510107005001); "
-                         f"got {value!r}", field=field)
+                         f"got {shown(value)}", field=field)
     return value
 
 
@@ -44,16 +45,16 @@ def level(actual: str | None, expected: set[str], code: str, field: str) -> None
 def grid_uid(code: str, scheme: str, field: str = "gridCode") -> str:
     """``scheme:code`` of a grid, after checking both."""
     if not _GRID.match(code):
-        raise InputError(f"{field} must be 1-40 letters or digits; got {code!r}", field=field)
+        raise InputError(f"{field} must be 1-40 letters or digits; got {shown(code)}", field=field)
     if not _GRID.match(scheme):
-        raise InputError(f"scheme must be 1-40 letters or digits (e.g. LOCAL); got {scheme!r}", field="scheme")
+        raise InputError(f"scheme must be 1-40 letters or digits (e.g. LOCAL); got {shown(scheme)}", field="scheme")
     return f"{scheme}:{code}"
 
 
 def one_of(value: str | None, allowed: frozenset[str], field: str) -> str | None:
     """``value`` when it is one of ``allowed`` (or ``None``)."""
     if value is not None and value not in allowed:
-        raise InputError(f"{field} must be one of {', '.join(sorted(allowed))}; got {value!r}", field=field)
+        raise InputError(f"{field} must be one of {', '.join(sorted(allowed))}; got {shown(value)}", field=field)
     return value
 
 

@@ -30,8 +30,11 @@ def serve(host: str | None = None, port: int | None = None, reload: bool = False
 
     s = get_api_settings()
     check_port_free(host, port)
+    from api.connections import uvicorn_options
+
     uvicorn.run("api.app:create_app", factory=True, host=host or s.host, port=port or s.port,
-                reload=reload, log_level="info")
+                reload=reload, log_level="info",
+                **uvicorn_options(s.header_timeout_s, s.keep_alive_timeout_s))
 
 
 def register(app: typer.Typer) -> None:

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from fastapi import HTTPException, Request
+from fastapi import Request
+from starlette.responses import JSONResponse
 from strawberry.fastapi import BaseContext
 
 from api.auth import KeyRing, Role
+from api.http_guard import error_response
+from api.ratelimit import RateLimiter
 from api.settings import ApiSettings
+
+
+class Refusal(Exception):
+    """Raised by the context dependency to answer with ``response`` (401, 429) before anything runs."""
+
+    def __init__(self, response: JSONResponse) -> None:
+        super().__init__(response.status_code)
+        self.response = response
 
 
 class Context(BaseContext):
@@ -23,15 +34,20 @@ class Context(BaseContext):
         return self.role >= Role.PLANNER
 
 
-def context_getter(keyring: KeyRing, settings: ApiSettings):  # type: ignore[no-untyped-def]  # FastAPI dependency
-    """Build the FastAPI dependency that turns ``X-API-Key`` into a :class:`Context`."""
+def context_getter(keyring: KeyRing, settings: ApiSettings,  # type: ignore[no-untyped-def]  # FastAPI dependency
+                   limiter: RateLimiter | None = None):
+    """Build the FastAPI dependency that turns ``X-API-Key`` into a :class:`Context` (after the rate limits)."""
 
     async def get_context(request: Request) -> Context:
-        role = keyring.role_for(request.headers.get("x-api-key"))
+        key = request.headers.get("x-api-key")
+        role = keyring.role_for(key)
         if role is None:
-            detail = ("unknown API key in X-API-Key" if request.headers.get("x-api-key")
-                      else "this API needs an X-API-Key header")
-            raise HTTPException(status_code=401, detail=detail)
+            message = "unknown API key in X-API-Key" if key else "this API needs an X-API-Key header"
+            raise Refusal(error_response(401, "UNAUTHENTICATED", message, headers={"WWW-Authenticate": "X-API-Key"}))
+        if limiter is not None:
+            refused = limiter.check(key, request.client.host if request.client else "unknown")
+            if refused is not None:
+                raise Refusal(refused)
         return Context(role, settings)
 
     return get_context

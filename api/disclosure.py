@@ -52,3 +52,27 @@ def status_counts(items: Iterable[dict[str, Any]], k: int) -> list[dict[str, Any
     items = list(items)
     kept = suppress({str(i): item["count"] for i, item in enumerate(items)}, k)
     return [{**item, "count": kept[str(i)]} for i, item in enumerate(items)]
+
+
+def member_area_rows(rows: Iterable[dict[str, Any]], k: int | None) -> list[dict[str, Any]]:
+    """``members_by_area`` rows shaped for ``memberCounts``; with ``k``, :func:`suppress` applied to each group
+    of a row (derived statuses, imported labels, age bands: each with the row total) and to each single count."""
+    out = []
+    for row in rows:
+        derived = {s: row[s] for s in STATUSES}
+        imported = {s: row["imported" + s.capitalize()] for s in STATUSES}
+        bands = {b["band"]: b["count"] for b in row["bands"]}
+        singles = {key: row[key] for key in ("disagreements", "communityOnly", "checkedIn")}
+        total: int | None = row["total"]
+        if k is not None:
+            groups = [suppress({"total": row["total"], **g}, k, "total") for g in (derived, imported, bands)]
+            total = groups[0]["total"]
+            derived, imported, bands = ({key: v for key, v in g.items() if key != "total"} for g in groups)
+            singles = {key: suppress({key: n}, k)[key] for key, n in singles.items()}
+        out.append({"level": row["level"], "code": row["code"], "name": row["name"], "total": total,
+                    "by_status": [{"status": s, "count": derived[s]} for s in STATUSES],
+                    "by_imported_status": [{"status": s, "count": imported[s]} for s in STATUSES],
+                    "by_age_band": [{"band": b, "count": n} for b, n in bands.items()],
+                    "disagreements": singles["disagreements"], "community_only": singles["communityOnly"],
+                    "checked_in": singles["checkedIn"]})
+    return out

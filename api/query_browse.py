@@ -19,7 +19,7 @@ from api import args, db
 from api.context import Context
 from api.disclosure import status_counts
 from api.errors import InputError, NotFoundError
-from api.types.common import Connection, decode_cursor, encode_cursor, page
+from api.types.common import Connection, decode_cursor, encode_cursor, offset_cursor, page
 from api.types.geo import Division, DivisionNode, Grid, GridRef
 from api.types.listings import Need, Project, Resource
 from api.types.orgs import Organization, PartyOrganization
@@ -121,7 +121,7 @@ class BrowseQuery:
             raise InputError("text must have 2 to 50 characters (Chinese is matched by pairs of characters)",
                              field="text")
         p = args.paging(info, first, after)
-        skip = int(p["after"]) if p["after"] and p["after"].isdigit() else 0
+        skip = offset_cursor(p["after"])
         cap = info.context.settings.max_search_hits
         if skip > cap:
             raise InputError(f"after: full-text results are paged up to the first {cap} hits; refine the text",

@@ -26,7 +26,7 @@ Info = strawberry.Info[Context, None]
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 COMPOUND_TYPES = frozenset(vocab.COMPOUND_TYPES)
 MANAGEMENT_MODES = frozenset(vocab.MANAGEMENT_MODES)
-MEMBER_KEYS = tuple(vocab.MEMBER_STATUSES)
+MEMBER_KEYS = tuple(vocab.MEMBER_STATUSES)  # normal, flowing, pocket, hidden: from the one vocabulary
 MAX_HOTSPOTS = 200
 
 

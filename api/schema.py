@@ -15,34 +15,29 @@ from typing import Any
 import strawberry
 from graphql.error import GraphQLError
 from strawberry.exceptions import StrawberryInputCoercionError
-from strawberry.extensions import (
-    DisableIntrospection,
-    MaskErrors,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    SchemaExtension,
-    ValidationCache,
-)
+from strawberry.extensions import DisableIntrospection, MaskErrors, SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 
+from api.auth import Role
+from api.cost import CostLimit
 from api.errors import ApiError
+from api.guard import DocumentLimits, RequestGuard
 from api.mutations import Mutation
 from api.query_browse import BrowseQuery
 from api.query_coconstruction import CoconstructionQuery
 from api.query_compounds import CompoundQuery
+from api.query_indicators import IndicatorQuery
+from api.query_members import MemberQuery
 from api.settings import ApiSettings
+from api.strings import ArgumentGuard
 from api.types.common import field_from_map
 
 log = logging.getLogger(__name__)
 SDL_PATH = Path(__file__).with_name("schema.graphql")
-# bounded: a flood of distinct documents cannot grow memory without limit
-CACHE_SIZE = 256
 
 
 @strawberry.type(description="Browse the graph and ask the co-construction questions.")
-class Query(BrowseQuery, CoconstructionQuery, CompoundQuery):
+class Query(BrowseQuery, CoconstructionQuery, CompoundQuery, MemberQuery, IndicatorQuery):
     pass
 
 
@@ -85,19 +80,20 @@ class GridlinkSchema(strawberry.Schema):
 
 def build_schema(settings: ApiSettings) -> strawberry.Schema:
     """The schema with limits and switches from ``settings``."""
-    # factories, not instances: strawberry (>= 0.316) builds a fresh extension per request from each, and
-    # deprecates shared instances; the parser and validation caches live at module level, shared all the same
-    depth, tokens, aliases = settings.max_depth, settings.max_tokens, settings.max_aliases
-    extensions: list[Callable[[], SchemaExtension]] = [
-        lambda: QueryDepthLimiter(max_depth=depth),
-        lambda: MaxTokensLimiter(max_token_count=tokens),
-        lambda: MaxAliasesLimiter(max_alias_count=aliases),
-        lambda: ParserCache(maxsize=CACHE_SIZE),
-        lambda: ValidationCache(maxsize=CACHE_SIZE),
+    # factories, not instances: strawberry (>= 0.316) builds a fresh extension per request from each
+    limits = DocumentLimits(tokens=settings.max_tokens, depth=settings.max_depth, aliases=settings.max_aliases,
+                            fields=settings.max_fields, same_name=settings.max_same_name_fields)
+    costs = {Role.READER: settings.max_cost_reader, Role.PLANNER: settings.max_cost_planner,
+             Role.ADMIN: settings.max_cost_admin}
+    extensions: list[Callable[[], SchemaExtension]] = []
+    if not settings.introspection:  # first: it adds its validation rule when the operation starts
+        extensions.append(DisableIntrospection)
+    extensions += [
+        lambda: RequestGuard(limits),  # parse + shape limits + validation, off the event loop, cached
+        lambda: CostLimit(costs),
+        ArgumentGuard,
         MaskUnexpectedErrors,
     ]
-    if not settings.introspection:
-        extensions.append(DisableIntrospection)
     return GridlinkSchema(query=Query, mutation=Mutation, extensions=extensions,
                           config=StrawberryConfig(default_resolver=field_from_map))
 

@@ -29,6 +29,23 @@ class ApiSettings(BaseSettings):
     max_search_hits: int = Field(default=1000, ge=1)
     # counts of party members below this are suppressed (null) for roles that may not see personal data
     min_member_count: int = Field(default=3, ge=1)
+    # structural limits checked before validation (api/guard.py): fields with fragments expanded, and fields
+    # sharing one response name in one selection set (graphql-core's validation is quadratic in those)
+    max_fields: int = Field(default=500, ge=1)
+    max_same_name_fields: int = Field(default=5, ge=1)
+    # estimated cost per role (api/cost.py: fields × list sizes asked for)
+    max_cost_reader: int = Field(default=10_000, ge=1)
+    max_cost_planner: int = Field(default=25_000, ge=1)
+    max_cost_admin: int = Field(default=50_000, ge=1)
+    # rate limits ("limits" notation, e.g. "600/minute;20/second"); empty = none (api/ratelimit.py)
+    rate_limit_per_key: str = "1200/minute;60/second"
+    rate_limit_per_address: str = "600/minute;30/second"
+    max_body_bytes: int = Field(default=1_000_000, ge=1)
+    body_timeout_s: float = Field(default=10.0, gt=0, description="a request body must arrive within this")
+    header_timeout_s: float = Field(default=10.0, gt=0, description="request headers must arrive within this")
+    keep_alive_timeout_s: int = Field(default=5, ge=1, description="idle keep-alive connections are closed after this")
+    public_url: str | None = Field(default=None, description="URL clients reach the API at (links in the "
+                                   "Browser guide); default http://<host>:<port>")
     # API keys: "key:role" pairs separated by commas; roles are reader, planner, admin.
     # Empty means the demo keys below are active (a warning is logged at start).
     keys: SecretStr = SecretStr("")

@@ -105,6 +105,11 @@ MEMBER_STATUSES: Mapping[str, tuple[str, ...]] = {
     "normal": ("正常",), "flowing": ("流动", "流动党员"), "pocket": ("口袋", "口袋党员"),
     "hidden": ("隐形", "隐身", "隐形党员"),
 }
+#: PartyMember.ageBand (issue #13): key -> (lowest age, highest age or None), both inclusive, in whole years at
+#: ``ageBandOn``. The band is all that is kept of a birth date (read from 出生日期 or the ID number before hashing).
+AGE_BANDS: Mapping[str, tuple[int, int | None]] = {
+    "<35": (0, 34), "35-45": (35, 45), "46-59": (46, 59), "60-69": (60, 69), "70+": (70, None),
+}
 #: Alliance.kind
 ALLIANCE_KINDS: Mapping[str, tuple[str, ...]] = {
     "community_committee": ("社区大党委",), "street_committee": ("街道大工委",), "regional": ("区域化党建联盟",),

@@ -19,6 +19,7 @@ from api import cli as api_cli
 from api.settings import get_api_settings
 from graph import server
 from graph.errors import GridlinkError
+from gridlink import report as report_cli
 from gridlink.demo import cli as demo_cli
 from ingest import cli as ingest_cli
 from queries import cli as queries_cli
@@ -137,7 +138,8 @@ def up(
 
 
 # the commands of the other packages, in the order `gridlink --help` lists them
-for _register in (ingest_cli.register, demo_cli.register, queries_cli.register, api_cli.register):
+for _register in (ingest_cli.register, demo_cli.register, queries_cli.register, api_cli.register,
+                  report_cli.register):
     _register(app)
 
 

@@ -18,7 +18,7 @@ from functools import partial
 
 from ingest import vocab
 from ingest.records import Record, RowReject
-from ingest.specs import IN_COMPOUND, IN_GRID, PLACED, NodeSpec, RelSpec, Slot
+from ingest.specs import IN_COMPOUND, IN_DIVISION, IN_GRID, PLACED, NodeSpec, RelSpec, Slot
 from ingest.transform import Context, Fields
 from ingest.transform_areas import transform_division, transform_grid
 from ingest.transform_committees import transform_owner_committee
@@ -125,10 +125,10 @@ KINDS: tuple[Kind, ...] = (
     Kind("party-members", transform_party_member, (NodeSpec("party_member", "PartyMember", "uid", slots=(
         Slot("memberOf", "MEMBER_OF", "PartyOrganization", "uid"),
         Slot("reportedTo", "REPORTED_TO", "Division", "code"),
-        IN_GRID,
+        IN_GRID, IN_DIVISION,  # the residence: grid and community (docs/members.md)
         Slot("residesIn", "RESIDES_IN", "Compound", "uid"),  # 找党员 counts members where they live
     )),), files="CSV/XLSX/JSONL (personal data: see docs/data-officer.md \"Personal data\")",
-        personal=frozenset({"idNumber", "name", "phone"}), needs_compounds=True),
+        personal=frozenset({"idNumber", "name", "phone", "birthDate", "address"}), needs_compounds=True),
     # caller name, phone and complaint text are not in the profile: never read (ingest.transform_work_orders)
     Kind("work-orders", transform_work_order, (NodeSpec("work_order", "WorkOrder", "uid", slots=PLACED + (
         IN_COMPOUND,)),), files="CSV/XLSX/JSONL (12345 工单导出; 来电人, 来电号码 and 诉求内容 are never read)",

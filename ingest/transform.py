@@ -40,6 +40,7 @@ class Context:
     crs: str = "wgs84"
     pseudonym_key: bytes = b""
     compounds: CompoundIndex = field(default_factory=CompoundIndex)  # only for kinds that name compounds
+    as_of: dt.date | None = None  # the day age bands are computed for (None: today)
 
 
 class Fields:

@@ -6,13 +6,15 @@ value of these rows (only the column and why).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from ingest import vocab
 from ingest.cells import name_norm
 from ingest.codes import check_uscc
+from ingest.member_facts import age_band, birth_date_from_id
 from ingest.pseudonym import member_uid, normalize_id_number
-from ingest.records import Lookup, Record, RowReject
+from ingest.records import Issue, Lookup, Record, RowReject
 from ingest.transform import Context, Fields, area_ref, division_ref, grid_ref
 from ingest.transform_compounds import compound_of
 
@@ -56,7 +58,14 @@ def transform_membership(f: Fields, ctx: Context) -> Record:
 
 
 def transform_party_member(f: Fields, ctx: Context) -> Record:
-    """A party member row -> PartyMember keyed by HMAC of the ID number (the number itself is dropped)."""
+    """A party member row -> PartyMember keyed by HMAC of the ID number (the number itself is dropped).
+
+    Kept besides the imported status (issue #13, docs/members.md): the age band (from 出生日期, else from the ID
+    number before it is hashed), the residence (compound, else grid, else community: ``RESIDES_IN`` the compound,
+    ``IN_GRID``, ``IN_DIVISION`` the community), the organizational relation (``MEMBER_OF``), the community
+    check-in (``REPORTED_TO`` + ``reportedOn``) and the dates of a relation transfer. The address is only read to
+    place the member; it is not stored.
+    """
     raw = f.values.get("idNumber")
     if raw is None:
         raise RowReject("idNumber", "required value is empty")
@@ -64,19 +73,48 @@ def transform_party_member(f: Fields, ctx: Context) -> Record:
     if id_number is None:
         raise RowReject("idNumber", "not a valid resident ID number (length or check digit)")
     uid = member_uid(ctx.pseudonym_key, id_number)
+    on = ctx.as_of or dt.date.today()
+    birth = f.date("birthDate") or birth_date_from_id(id_number)
+    band = age_band(birth, on) if birth else None
+    if band is None:
+        f.issues.append(Issue("warning", "birthDate", "no birth date in 出生日期 or the ID number; no age band"))
     props = {"uid": uid, "name": f.text("name"), "phone": f.text("phone"),
              "status": f.lookup("status", vocab.MEMBER_STATUS, default="normal"),
-             "reportedOn": f.date("reportedOn")}
+             "reportedOn": f.date("reportedOn"), "ageBand": band, "ageBandOn": on if band else None,
+             "transferOutOn": f.date("transferOutOn"), "transferInOn": f.date("transferInOn")}
     rec = Record("party_member", uid, props)
-    if code := division_ref(f, ctx, "reportedTo"):
-        rec.add_rel("reportedTo", code)
-    grid = grid_ref(f, ctx, "gridCode")
-    if grid:
-        rec.add_rel("inGrid", grid)
-    community = code or (ctx.places.grids[grid].community_code if grid else None)
-    # residence: 找党员 counts members by the compound they live in
-    if hit := compound_of(f, ctx, community, echo=False):
-        rec.add_rel("residesIn", hit.uid)
+    reported = division_ref(f, ctx, "reportedTo")
+    if reported:
+        rec.add_rel("reportedTo", reported)
+    _place_residence(rec, f, ctx, reported)
     if org := f.text("partyOrg"):
         rec.lookups.append(Lookup("memberOf", "PartyOrganization", "partyOrgId|nameNorm", org, "partyOrg"))
     return rec
+
+
+def _place_residence(rec: Record, f: Fields, ctx: Context, reported: str | None) -> None:
+    """Residence: the compound (with its grid and community), else the grid, else the community (居住社区编码,
+    else a community named in 居住地址); ``residencePlacement`` says which. The check-in community is only a
+    hint for finding a compound by name, never the residence itself."""
+    grid = grid_ref(f, ctx, "gridCode")
+    community = division_ref(f, ctx, "residenceCode", ("community",))
+    if community is None and grid:
+        community = ctx.places.grids[grid].community_code
+    # residence: 找党员 counts members by the compound they live in
+    hit = compound_of(f, ctx, community or reported, echo=False)
+    placement = "unplaced"
+    if hit:
+        rec.add_rel("residesIn", hit.uid)
+        grid, community, placement = grid or hit.grid, community or hit.community, "compound"
+    elif grid:
+        placement = "grid"
+    if community is None and (address := f.text("address")):
+        match = ctx.places.match_address(address)
+        community = match.code if match is not None and match.level == "community" else None
+    if placement == "unplaced" and community:
+        placement = "community"
+    if grid:
+        rec.add_rel("inGrid", grid)
+    if community:
+        rec.add_rel("inDivision", community)
+    rec.props["residencePlacement"] = placement

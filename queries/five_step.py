@@ -46,7 +46,7 @@ def _step(key: str, status: str, evidence: dict[str, Any], next_action: str | No
 
 def find_members(ev: Evidence) -> Step:
     """找党员: party members living in the compound, by status."""
-    counts = {s: int(ev.get(s) or 0) for s in vocab.MEMBER_STATUSES}
+    counts = {s: int(ev.get(s) or 0) for s in vocab.MEMBER_STATUSES}  # normal, flowing, pocket, hidden
     total, unregistered = sum(counts.values()), counts["pocket"] + counts["hidden"]
     if total == 0:
         return _step("find_members", MISSING, counts,

@@ -42,6 +42,8 @@ def app_client(env: dict[str, str], **client_options: Any) -> TestClient:
         reset_settings()
         reset_api_settings()
 
+    # no rate limits unless a test sets them: a test client sends hundreds of requests a second from one address
+    env = {"GRIDLINK_API_RATE_LIMIT_PER_KEY": "", "GRIDLINK_API_RATE_LIMIT_PER_ADDRESS": "", **env}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     reset()

@@ -75,6 +75,21 @@ def decode_cursor(cursor: str | None, field: str = "after") -> str | None:
                          field=field) from None
 
 
+def offset_cursor(key: str | None, field: str = "after") -> int:
+    """The offset inside a decoded offset cursor (``None`` → 0).
+
+    Raises:
+        InputError: not an offset this API produced ("²" passes ``str.isdigit`` but not ``int``; 5,000 digits
+            pass both checks but not ``int``'s 4,300-digit limit).
+    """
+    if key is None:
+        return 0
+    if not (key.isascii() and key.isdecimal() and len(key) <= 9):
+        raise InputError(f"{field}: not a cursor from this API; pass pageInfo.endCursor of the previous page",
+                         field=field)
+    return int(key)
+
+
 def check_first(first: int, max_page_size: int, field: str = "first") -> int:
     """Validate a page size against the bound from settings."""
     if not 1 <= first <= max_page_size:

@@ -135,7 +135,9 @@ def serve_api(port: int | None = None, workers: int = 1) -> Iterator[tuple[str, 
     """``uvicorn api.app:create_app`` on loopback in a subprocess with the scale keys; yields (base URL, process)."""
     port = port or free_port()
     env = {**os.environ, "GRIDLINK_API_KEYS": ",".join(f"{k}:{r}" for k, r in API_KEYS.items()),
-           "GRIDLINK_API_GRAPHIQL": "false"}
+           "GRIDLINK_API_GRAPHIQL": "false",
+           # load tests send as fast as they can on purpose
+           "GRIDLINK_API_RATE_LIMIT_PER_KEY": "", "GRIDLINK_API_RATE_LIMIT_PER_ADDRESS": ""}
     proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host",
                              "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning",
                              "--no-access-log"], env=env, cwd=REPO)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from graph import vocab
 from gridlink.demo.party import PartyIndex
 from gridlink.demo.world import World
 from gridlink.demo.writers import Sink
@@ -20,29 +21,32 @@ from gridlink.demo.writers import Sink
 if TYPE_CHECKING:
     from gridlink.demo.compounds import Compounds
 
-# key, Chinese word (graph/MODEL.md), weight, resource names, need titles
-CATEGORIES: tuple[tuple[str, str, int, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("venue", "场地阵地", 14, ("会议室", "职工活动室", "多功能厅", "职工食堂（错峰开放）"),
+# key, weight, resource names, need titles; the Chinese word of each key comes from graph/vocab.py
+_SAMPLES: tuple[tuple[str, int, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("venue", 14, ("会议室", "职工活动室", "多功能厅", "职工食堂（错峰开放）"),
      ("居民议事场地", "活动阵地")),
-    ("volunteer", "志愿服务", 12, ("党员志愿服务队", "青年志愿者服务队"), ("志愿者招募", "周末志愿服务")),
-    ("funding", "资金", 4, ("微公益基金", "共建项目资金"), ("微更新资金缺口",)),
-    ("legal", "法律服务", 6, ("法律咨询服务", "公益法律讲座"), ("法律咨询", "物业纠纷法律援助")),
-    ("medical", "医疗健康", 7, ("义诊服务", "健康体检", "中医理疗"), ("老年人义诊", "慢病随访")),
-    ("education", "教育辅导", 6, ("课后辅导", "科学小屋课程"), ("四点半课堂辅导", "青少年科普")),
-    ("elderly", "养老服务", 9, ("长者助餐", "居家养老上门服务"), ("老年人助餐", "独居老人探访")),
-    ("childcare", "托育", 3, ("托育点", "亲子活动"), ("婴幼儿托育",)),
-    ("disability", "助残", 3, ("助残康复服务",), ("残疾人康复",)),
-    ("hardship", "困难帮扶", 5, ("困难家庭帮扶", "爱心物资"), ("困难家庭帮扶",)),
-    ("mediation", "矛盾调解", 5, ("人民调解员",), ("物业纠纷调解", "邻里矛盾调解")),
-    ("environment", "环境整治", 6, ("环境整治志愿队", "绿化养护"), ("楼道堆物清理", "背街小巷整治")),
-    ("safety", "治安巡逻", 4, ("夜间巡逻队", "消防安全培训"), ("夜间巡逻", "消防隐患排查")),
-    ("culture", "文体活动", 6, ("文艺演出", "篮球场开放"), ("社区文艺汇演", "全民健身活动")),
-    ("employment", "就业岗位", 4, ("就业岗位", "见习岗位"), ("居民就业岗位",)),
-    ("equipment", "设备物资", 3, ("投影设备", "应急物资"), ("活动设备",)),
-    ("training", "培训讲座", 5, ("技能培训", "政策解读讲座"), ("技能培训", "防诈骗讲座")),
-    ("convenience", "便民服务", 6, ("便民理发", "家电维修"), ("便民维修",)),
-    ("other", "其他", 1, ("其他支持",), ("其他需求",)),
+    ("volunteer", 12, ("党员志愿服务队", "青年志愿者服务队"), ("志愿者招募", "周末志愿服务")),
+    ("funding", 4, ("微公益基金", "共建项目资金"), ("微更新资金缺口",)),
+    ("legal", 6, ("法律咨询服务", "公益法律讲座"), ("法律咨询", "物业纠纷法律援助")),
+    ("medical", 7, ("义诊服务", "健康体检", "中医理疗"), ("老年人义诊", "慢病随访")),
+    ("education", 6, ("课后辅导", "科学小屋课程"), ("四点半课堂辅导", "青少年科普")),
+    ("elderly", 9, ("长者助餐", "居家养老上门服务"), ("老年人助餐", "独居老人探访")),
+    ("childcare", 3, ("托育点", "亲子活动"), ("婴幼儿托育",)),
+    ("disability", 3, ("助残康复服务",), ("残疾人康复",)),
+    ("hardship", 5, ("困难家庭帮扶", "爱心物资"), ("困难家庭帮扶",)),
+    ("mediation", 5, ("人民调解员",), ("物业纠纷调解", "邻里矛盾调解")),
+    ("environment", 6, ("环境整治志愿队", "绿化养护"), ("楼道堆物清理", "背街小巷整治")),
+    ("safety", 4, ("夜间巡逻队", "消防安全培训"), ("夜间巡逻", "消防隐患排查")),
+    ("culture", 6, ("文艺演出", "篮球场开放"), ("社区文艺汇演", "全民健身活动")),
+    ("employment", 4, ("就业岗位", "见习岗位"), ("居民就业岗位",)),
+    ("equipment", 3, ("投影设备", "应急物资"), ("活动设备",)),
+    ("training", 5, ("技能培训", "政策解读讲座"), ("技能培训", "防诈骗讲座")),
+    ("convenience", 6, ("便民理发", "家电维修"), ("便民维修",)),
+    ("other", 1, ("其他支持",), ("其他需求",)),
 )
+#: key, Chinese word (the vocabulary's label), weight, resource names, need titles
+CATEGORIES: tuple[tuple[str, str, int, tuple[str, ...], tuple[str, ...]], ...] = tuple(
+    (key, vocab.CATEGORIES[key][0], weight, names, titles) for key, weight, names, titles in _SAMPLES)
 RESOURCE_HEADER = ("资源编号", "资源名称", "资源类别", "提供单位统一社会信用代码", "提供单位名称", "资源描述",
                    "服务容量", "可用开始日期", "可用结束日期", "开放星期", "开放时间", "服务半径米", "网格编码",
                    "区划代码", "经度", "纬度")

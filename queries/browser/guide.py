@@ -39,7 +39,7 @@ CHAPTERS: tuple[Chapter, ...] = (
             ("explore_model",)),
     Chapter("Divisions and grids", "The city's tree: district → street (街道) → community (社区) → grid (网格). "
             "Codes are 12-digit statistical codes kept as text; grids belong to exactly one community.",
-            ("division_", "grid", "explore_grids")),
+            ("division_", "grid", "explore_grids", "explore_community_card")),
     Chapter("Party organizations", "区域化党建: the street working committee (党工委) leads the street, the community "
             "committee (社区党委) the community, grid branches (网格党支部) the grids.",
             ("explore_community_party", "org_party", "explore_units_without")),
@@ -181,7 +181,7 @@ class _Slides:
         _ = self._
         colours = label_colours()
         rows = [f'      <tr><td><svg class="swatch swatch-{_e(label)}" width="14" height="14"><circle cx="7" cy="7" '
-                f'r="6" fill="{colours[label]}"/></svg><b>{_e(label)}</b>'
+                f'r="6" fill="{colours[label]}"/></svg></td><td><b>{_e(label)}</b>'
                 f"</td><td>{_e(_(text))}</td></tr>" for label, text in LEGEND if label in colours]
         return "\n".join(rows)
 

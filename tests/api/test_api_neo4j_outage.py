@@ -15,7 +15,26 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 Q = '{ resourcesForGrid(gridCode: "510107005001001", limit: 3) { matches { resource { uid } } } }'
 
 
-def test_neo4j_down_then_back(seeded, client):
+def _count_sessions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record each session the API opens (by access mode) from now on."""
+    from api import db
+
+    opened: list[str] = []
+    real = db.get_driver
+
+    class Counting:
+        def __getattr__(self, name: str) -> object:
+            return getattr(real(), name)
+
+        def session(self, **kw: object) -> object:
+            opened.append("read" if kw.get("default_access_mode") == "READ" else "write")
+            return real().session(**kw)
+
+    monkeypatch.setattr(db, "get_driver", Counting)
+    return opened
+
+
+def test_neo4j_down_then_back(seeded, client, monkeypatch):
     from graph import server
 
     assert os.environ.get("_GRIDLINK_TEST_OWNS_SERVER"), "this test stops the server: run it on the test server"
@@ -23,11 +42,13 @@ def test_neo4j_down_then_back(seeded, client):
     assert [m["resource"]["uid"] for m in before] == ["r1", "r2", "r3"]
     server.stop()
     try:
-        # how fast the error comes is measured by the load test (docs/benchmarks.md), not asserted here: a loaded
-        # machine would make a time limit flaky
+        sessions = _count_sessions(monkeypatch)
         err = error(gql(client, Q))
         assert err["extensions"] == {"code": "NEO4J_UNAVAILABLE"}
         assert "unavailable" in err["message"] and "Traceback" not in err["message"]
+        # reads fail fast: one immediate retry (a pooled connection may be stale), no retry loop
+        assert sessions == ["read", "read"], sessions
+        monkeypatch.undo()
         ready = client.get("/readyz")
         assert ready.status_code == 503 and ready.json()["neo4j"] == "unreachable"
         mutation = ('mutation { publishNeed(input: {clientMutationId: "outage-0001", title: "停机测试", '

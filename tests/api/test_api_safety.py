@@ -111,6 +111,7 @@ def test_health_and_openapi(seeded, client):
 
 
 def test_client_errors_are_logged_without_their_values(caplog) -> None:  # type: ignore[no-untyped-def]
+    import asyncio
     import logging
 
     from api.schema import build_schema
@@ -119,9 +120,9 @@ def test_client_errors_are_logged_without_their_values(caplog) -> None:  # type:
     schema = build_schema(ApiSettings())
     secret = "13800138000-张三-" + "x" * 1000
     with caplog.at_level(logging.DEBUG):
-        result = schema.execute_sync(
+        result = asyncio.run(schema.execute(
             'query ($l: Int!) { resourcesForGrid(gridCode: "g", limit: $l) { matches { score } } }',
-            variable_values={"l": secret})
+            variable_values={"l": secret}))
     # a client error (not masked as INTERNAL) that tells the client what it sent
     assert result.errors and "Variable '$l'" in result.errors[0].message and "张三" in result.errors[0].message
     assert caplog.records, "the error must still be logged"

@@ -1,10 +1,12 @@
 """Query bombs: deep nesting, many aliases, huge page sizes, huge token counts, very long strings, huge and
-deeply nested bodies. Each is refused in under a second with an error that names the limit."""
+deeply nested bodies. Each is refused with an error that names the limit (and a code).
+
+No wall-clock assertion (it flakes on a loaded machine): how fast the refusals are is measured by
+``gridlink/bench/dos_shapes.py``, which fires these same bombs (:data:`BOMBS`) at a served API."""
 
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 from fuzz_api import COMMUNITY, GRID, KEYS, STREET, check_response, load_seed, make_client
@@ -32,7 +34,7 @@ PAGED = {  # every paged or limited root field, with a valid area
 
 BOMBS: dict[str, tuple[dict[str, object] | str, str]] = {
     # name: (request body, text the refusal must contain)
-    "introspection nesting": ({"query": _intro_bomb(6)}, "Maximum introspection depth exceeded"),
+    "introspection nesting": ({"query": _intro_bomb(6)}, "exceeds maximum operation depth of 10"),
     "16 aliases": ({"query": "{ " + " ".join(f"a{i}: __typename" for i in range(16)) + " }"},
                    "16 aliases found. Allowed: 15"),
     "30000 aliases": ({"query": "{ " + " ".join(f"a{i}: __typename" for i in range(30_000)) + " }"},
@@ -92,27 +94,26 @@ def client(driver):
 
 
 @pytest.mark.parametrize("name", list(BOMBS))
-def test_bombs_are_refused_quickly_naming_the_limit(client, name):
+def test_bombs_are_refused_naming_the_limit(client, name):
     body, limit_text = BOMBS[name]
     content = body if isinstance(body, str) else json.dumps(body)
-    start = time.monotonic()
     resp = client.post("/graphql", content=content,
                        headers={"content-type": "application/json", "X-API-Key": KEYS["planner"]})
-    elapsed = time.monotonic() - start
-    TALLY["test_bombs_are_refused_quickly_naming_the_limit"] += 1
+    TALLY["test_bombs_are_refused_naming_the_limit"] += 1
     status, parsed = check_response(resp.status_code, resp.text, resp.headers.get("content-type", ""))
-    assert elapsed < 1.0, f"{name} took {elapsed:.2f}s"
     assert limit_text in resp.text, resp.text[:300]  # (bounded: some bodies echo a 100k-character value)
+    assert len(resp.content) < 5_000, f"the refusal echoes the request: {len(resp.content)} bytes"
+    errors = parsed["errors"] if status == 200 else resp.json()["errors"]
+    assert errors and all(e["extensions"]["code"] for e in errors), errors
     if status == 200:
-        assert parsed["errors"] and not any((parsed.get("data") or {}).values()), str(parsed)[:300]
+        assert not any((parsed.get("data") or {}).values()), str(parsed)[:300]
 
 
 def test_depth_limit_names_the_depth(driver):
     """No real query of this schema is deeper than 10; with a bound of 3 a depth-4 query names it."""
     small = make_client(GRIDLINK_API_MAX_DEPTH="3")
     deep = f'{{ partyChain(divisionCode: "{STREET}") {{ communities {{ grids {{ grid {{ code }} }} }} }} }}'
-    start = time.monotonic()
     resp = small.post("/graphql", json={"query": deep})
-    assert time.monotonic() - start < 1.0
     _, body = check_response(resp.status_code, resp.text, resp.headers.get("content-type", ""))
     assert "exceeds maximum operation depth of 3" in body["errors"][0]["message"]
+    assert body["errors"][0]["extensions"]["limit"] == "depth"

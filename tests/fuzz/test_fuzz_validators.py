@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -201,18 +200,25 @@ def test_every_transform_gives_a_record_or_a_reject_naming_a_field(case):
         assert row.get("idNumber") not in json.dumps(rec.props, default=str) or not row.get("idNumber")
 
 
+HUGE_CELL = ("成都市武侯区玉林街道" * 120_000)[: 1 << 20 >> 1]
+
+
+def huge_row(kind: str) -> dict[str, str]:
+    """A row whose address and description are 1 MB cells (``gridlink/bench/transform_huge_cells.py`` times it)."""
+    return {"id": "X1", "name": "名称", "title": "标题", "category": "党支部" if kind == "party-orgs" else "志愿服务",
+            "address": HUGE_CELL, "description": HUGE_CELL}
+
+
 @pytest.mark.parametrize("kind", ["enterprises", "resources", "needs", "party-orgs"])
-def test_a_one_megabyte_cell_is_transformed_quickly(kind):
-    """The address matcher scans substrings: a 1 MB address must not stall the ingest."""
-    huge = ("成都市武侯区玉林街道" * 120_000)[: 1 << 20 >> 1]
-    row = {"id": "X1", "name": "名称", "title": "标题", "category": "党支部" if kind == "party-orgs" else "志愿服务",
-           "address": huge, "description": huge}
-    start = time.monotonic()
+def test_a_one_megabyte_cell_is_transformed_or_rejected(kind):
+    """The address matcher scans substrings: a 1 MB address ends as a record or a rejection with a reason (how
+    long it takes is measured by ``gridlink/bench/transform_huge_cells.py``, not asserted here)."""
     try:
-        transform(kind, row, CTX)
-    except RowReject:
-        pass
-    assert time.monotonic() - start < 2.0
+        rec = transform(kind, huge_row(kind), CTX)
+    except RowReject as r:
+        assert r.reason
+    else:
+        assert isinstance(rec, Record) and rec.spec
 
 
 def test_fixture_places_are_real():

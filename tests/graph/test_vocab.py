@@ -78,3 +78,20 @@ def test_derived_forms_agree() -> None:
     assert args.ORG_STATUSES == set(vocab.ORG_STATUSES) >= set(ingest_vocab.ORG_STATUS.values())
     for key, words in vocab.CATEGORIES.items():
         assert {ingest_vocab.category_key(w) for w in (key, *words)} == {key}
+
+
+def _pairs(tree: ast.AST) -> Iterator[tuple[int, str]]:
+    """Line and key of every tuple literal pairing a category key with its Chinese word (a copy of the mapping)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Tuple):
+            texts = {e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+            for key, words in vocab.CATEGORIES.items():
+                if key in texts and texts & set(words):
+                    yield node.lineno, key
+
+
+def test_no_category_key_paired_with_its_word_outside_graph_vocab() -> None:
+    pairs = [f"{p.relative_to(ROOT)}:{line}: {key}" for p in _sources()
+             for line, key in _pairs(ast.parse(p.read_text(encoding="utf-8")))]
+    assert pairs == [], "take the word from graph.vocab.CATEGORIES[key]"
+    assert list(_pairs(ast.parse('T = (("venue", "场地阵地", 14),)')))  # and the check does find one

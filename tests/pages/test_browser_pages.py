@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -150,32 +151,90 @@ def test_browser_guide_plays_in_chinese_and_its_params_run(api: str) -> None:
         lead = drv.find_element(By.XPATH, "//p[contains(., '哪些资源能服务这个网格')]")
         drv.execute_script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -60);", lead)
         shot(drv, "guide-first-slide")
-        for _ in range(40):  # walk to need_list, one of the slides whose old :param block Browser ignored
-            blocks = [b for b in drv.find_elements(By.CSS_SELECTOR, "pre[data-role='params']")
-                      if b.is_displayed() and "divisionCode => '510107005001'" in b.text and "withTotal" in b.text]
-            if blocks:
-                break
-            drv.find_element(By.CSS_SELECTOR, "[data-testid='nextSlide']").click()
-            time.sleep(0.2)
-        else:
-            pytest.fail("no slide shows need_list's parameters")
-        _run_block(drv, blocks[0])
-        # Browser runs the block's lines one after the other, each a round trip: wait until every line has its
-        # success mark in the newest frame (its multi-statement list), or the query would miss the last ones
-        lines = blocks[0].text.count(":param")
+        # the :config block keeps the guide on screen: Browser's maxFrames goes from 15 to 50
+        _run_block(drv, [b for b in drv.find_elements(By.CSS_SELECTOR, "pre[data-role='config']")
+                         if b.is_displayed()][0])
+        editor = drv.find_elements(By.CSS_SELECTOR, "[data-testid='activeEditor'] textarea")
+        editor[0].send_keys(":config" + Keys.ENTER)
+        wait(drv, "maxFrames 50 in :config", lambda d: '"maxFrames": 50' in d.find_elements(
+            By.CSS_SELECTOR, "[data-testid='frameContents']")[0].text)
 
-        def all_set(d: Any) -> bool:
-            newest = d.find_elements(By.CSS_SELECTOR, "[data-testid='frameContents']")[0]
-            done = newest.find_elements(By.CSS_SELECTOR, "[title='Status: success']")
-            return bool(newest.text.count(":param") == lines and len(done) >= lines)
-
-        wait(drv, "every parameter line to be set", all_set)
+        # the gridlink style: captions of areas and party organizations by their short names
+        editor = drv.find_elements(By.CSS_SELECTOR, "[data-testid='activeEditor'] textarea")
+        editor[0].send_keys(f":style {api.replace('127.0.0.1', 'localhost')}/guide/gridlink.grass" + Keys.ENTER)
         time.sleep(1.0)
-        query = [b for b in drv.find_elements(By.CSS_SELECTOR, "pre[data-role='query']") if b.is_displayed()][0]
-        _run_block(drv, query)
+
+        # a graph slide: the community card draws the community, its grids and its party organizations
+        card = _goto_slide(drv, "COLLECT { MATCH p = (c)-[:PART_OF]->(:Division) RETURN p }")
+        _set_params(drv, card)
+        _run_block(drv, _visible(drv, "query"))
+        wait(drv, "the community card graph", lambda d: len(d.find_elements(By.CSS_SELECTOR, "svg g.node")) >= 8)
+        time.sleep(2.0)  # the force layout settles
+        captions = {t.text for t in drv.find_elements(By.CSS_SELECTOR, "svg g.node text") if t.text}
+        assert any(re.fullmatch(r"第\d+网格", c) for c in captions), sorted(captions)[:20]  # Grid.shortName
+        assert any(c.endswith("党委") or c.endswith("党支部") for c in captions), sorted(captions)[:20]
+        drv.execute_script("arguments[0].scrollIntoView({block: 'center'});",
+                           drv.find_elements(By.CSS_SELECTOR, "svg g.node")[0])
+        shot(drv, "guide-community-card")
+
+        # need_list: one of the seven slides whose old :param block Browser silently ignored
+        block = _goto_slide(drv, "CALL () {\n  MATCH (a:Grid {uid: $gridUid})", params_mark="withTotal")
+        _set_params(drv, block)
+        _run_block(drv, _visible(drv, "query"))
         # the newest frame is the query's: its result (a table with the found/totalCount/nodes columns) or an error
         frame = wait(drv, "the need_list result", lambda d: [f for f in d.find_elements(
             By.CSS_SELECTOR, "[data-testid='frameContents']")[:1] if "totalCount" in f.text or "ERROR" in f.text])[0]
         assert "ERROR" not in frame.text and "ParameterMissing" not in frame.text, frame.text[:300]
         assert "found" in frame.text
         shot(drv, "guide-need-list")
+
+
+def _visible(drv: Any, role: str) -> Any:
+    from selenium.webdriver.common.by import By
+
+    return [b for b in drv.find_elements(By.CSS_SELECTOR, f"pre[data-role='{role}']") if b.is_displayed()][0]
+
+
+def _goto_slide(drv: Any, query_mark: str, params_mark: str = "") -> Any:
+    """Click through the carousel to the slide whose query contains ``query_mark``; its params block."""
+    from selenium.webdriver.common.by import By
+
+    for _ in range(3):  # from wherever the carousel is, round it at most a few times
+        for _ in range(45):
+            queries = [b for b in drv.find_elements(By.CSS_SELECTOR, "pre[data-role='query']")
+                       if b.is_displayed() and query_mark in b.text]
+            if queries:
+                params = _visible(drv, "params")
+                if params_mark in params.text:
+                    return params
+            nxt = drv.find_elements(By.CSS_SELECTOR, "[data-testid='nextSlide']")
+            if not nxt or not nxt[0].is_enabled():
+                break
+            nxt[0].click()
+            time.sleep(0.2)
+        for _ in range(45):  # back to the first slide
+            prev = drv.find_elements(By.CSS_SELECTOR, "[data-testid='previousSlide']")
+            if not prev or not prev[0].is_enabled():
+                break
+            prev[0].click()
+            time.sleep(0.1)
+    pytest.fail(f"no slide shows a query with {query_mark!r}")
+
+
+def _set_params(drv: Any, block: Any) -> None:
+    """Run a parameter block and wait until Browser has set every line (each line is a round trip)."""
+    from selenium.webdriver.common.by import By
+
+    lines = block.text.count(":param")
+    last_value = block.text.rsplit("=>", 1)[-1].strip().strip("'")
+    _run_block(drv, block)
+
+    def all_set(d: Any) -> bool:
+        newest = d.find_elements(By.CSS_SELECTOR, "[data-testid='frameContents']")[0]
+        if lines == 1:  # one command: its frame shows the parameters as JSON
+            return last_value in newest.text and "{" in newest.text
+        done = newest.find_elements(By.CSS_SELECTOR, "[title='Status: success']")
+        return bool(newest.text.count(":param") == lines and len(done) >= lines)
+
+    wait(drv, "every parameter line to be set", all_set)
+    time.sleep(0.5)

@@ -101,7 +101,7 @@ def test_guide_keeps_itself_on_screen_and_has_a_legend() -> None:
     for label in ("Division", "Grid", "PartyOrganization", "Resource", "Need", "Project"):
         # an SVG fill attribute: Browser strips style attributes and <style> from a guide
         assert f'<svg class="swatch swatch-{label}" width="14" height="14"><circle cx="7" cy="7" r="6" ' \
-               f'fill="{label_colours()[label]}"/></svg><b>{label}</b>' in html
+               f'fill="{label_colours()[label]}"/></svg></td><td><b>{label}</b>' in html
 
 
 def test_chapters_follow_the_analyst_path() -> None:
@@ -175,7 +175,7 @@ def test_style_has_color_size_and_caption_per_label() -> None:
 
 def test_routes_serve_guide_and_style_to_the_browser_origin() -> None:
     app = FastAPI()
-    mount_guide(app)
+    mount_guide(app, "http://127.0.0.1:8000/guide")
     client = TestClient(app, base_url="http://127.0.0.1:8000")
     origin = {"Origin": "http://127.0.0.1:7474"}
     # the guide fetch sends pragma and cache-control: a preflighted request
@@ -189,6 +189,17 @@ def test_routes_serve_guide_and_style_to_the_browser_origin() -> None:
     assert ":style http://127.0.0.1:8000/guide/gridlink.grass" in guide.text
     style = client.get("/guide/gridlink.grass", headers=origin)
     assert style.status_code == 200 and style.text == style_text()
+
+
+def test_the_guide_never_reflects_the_host_header() -> None:
+    """Issue #11: the ``:style`` link was built from the request, so a forged Host header ended up in the page."""
+    app = FastAPI()
+    mount_guide(app, "http://127.0.0.1:8000/guide")
+    client = TestClient(app, base_url="http://127.0.0.1:8000")
+    forged = client.get("/guide/gridlink.html", headers={"Host": "evil.example\"><script>alert(1)</script>"})
+    assert forged.status_code == 200
+    assert "evil.example" not in forged.text and "<script>alert" not in forged.text
+    assert ":style http://127.0.0.1:8000/guide/gridlink.grass" in forged.text
 
 
 def test_conf_lines_play_the_guide_and_apply_the_style() -> None:

@@ -109,6 +109,14 @@
         }
       });
       panel.appendChild(ol);
+      // frame the grid with its resources (the nearest ones; a far provider linked by an alliance may lie outside)
+      var frame = layer.getBounds();
+      matches.slice(0, 5).forEach(function (m) {
+        if (m.resource.location && m.distanceM !== null && m.distanceM <= 3000) {
+          frame.extend([m.resource.location.latitude, m.resource.location.longitude]);
+        }
+      });
+      map.fitBounds(frame, { padding: [40, 40], maxZoom: 17 });
       L.circleMarker(center, { radius: 5, color: "#111", fillColor: "#fff", fillOpacity: 1 }).addTo(matchLayer);
       mapEl.setAttribute("data-selected", p.uid);
     });

@@ -1,0 +1,64 @@
+"""``gridlink report snapshot``: store every division's indicators for a month (issue #13, docs/indicators.md).
+
+Each city, district and street is asked once (``division_indicators`` answers for it and the divisions directly
+below it, ``members_by_area`` for its members); the rows are stored as ``IndicatorSnapshot`` nodes keyed by
+division and month, so a re-run for the month overwrites them (idempotent).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+import typer
+
+from graph.errors import GridlinkError
+from queries import indicator_rules as rules
+from queries.catalog import run
+from queries.member_rules import get_member_rules
+
+
+def month_end(month: str) -> dt.date:
+    """The last day of ``YYYY-MM``; a :class:`GridlinkError` naming ``--month`` when it is not one."""
+    m = re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", month)
+    if m is None:
+        raise GridlinkError(f"--month must be a month YYYY-MM (e.g. 2026-11); got {month!r}")
+    year, mon = int(m.group(1)), int(m.group(2))
+    return dt.date(year, mon, calendar.monthrange(year, mon)[1])
+
+
+def snapshot(month: str) -> int:
+    """Compute and store the indicators of every division for ``month`` as of its last day (today, for the
+    current month); returns how many divisions were stored."""
+    as_of = min(month_end(month), dt.date.today())
+    params = get_member_rules().params(as_of)
+    rows: dict[str, dict[str, Any]] = {}
+    for rec in run("indicator_divisions").records:
+        code = rec["code"]
+        ind = [r.data() for r in run("division_indicators", {"divisionCode": code, "asOf": params["asOf"],
+                                                              "unclaimedDays": rules.UNCLAIMED_DAYS}).records]
+        members = [r.data() for r in run("members_by_area", {"divisionCode": code, **params}).records]
+        for row in rules.combine(ind, members):
+            # a street asked as a district's child and again on its own: the same numbers, kept once
+            rows.setdefault(row["code"], row)
+    stored = run("indicator_snapshot_store", {"month": month, "asOf": as_of.isoformat(),
+                                              "rows": list(rows.values())}).records
+    return int(stored[0]["stored"]) if stored else 0
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``report`` group to the root app."""
+    report = typer.Typer(help="Indicators of divisions: monthly snapshots (docs/indicators.md).",
+                         no_args_is_help=True)
+
+    @report.command("snapshot")
+    def snapshot_cmd(
+        month: Annotated[str | None, typer.Option("--month", help="YYYY-MM (default: this month).")] = None,
+    ) -> None:
+        """Store the indicators of every division for a month (re-running a month overwrites it)."""
+        chosen = month or dt.date.today().strftime("%Y-%m")
+        typer.echo(f"stored indicators of {snapshot(chosen)} divisions for {chosen}")
+
+    app.add_typer(report, name="report")

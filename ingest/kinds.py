@@ -127,6 +127,7 @@ KINDS: tuple[Kind, ...] = (
         Slot("reportedTo", "REPORTED_TO", "Division", "code"),
         IN_GRID, IN_DIVISION,  # the residence: grid and community (docs/members.md)
         Slot("residesIn", "RESIDES_IN", "Compound", "uid"),  # 找党员 counts members where they live
+        Slot("worksAt", "WORKS_AT", "Organization", "uid"),  # 工作单位
     )),), files="CSV/XLSX/JSONL (personal data: see docs/data-officer.md \"Personal data\")",
         personal=frozenset({"idNumber", "name", "phone", "birthDate", "address"}), needs_compounds=True),
     # caller name, phone and complaint text are not in the profile: never read (ingest.transform_work_orders)

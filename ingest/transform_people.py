@@ -62,7 +62,8 @@ def transform_party_member(f: Fields, ctx: Context) -> Record:
 
     Kept besides the imported status (issue #13, docs/members.md): the age band (from 出生日期, else from the ID
     number before it is hashed), the residence (compound, else grid, else community: ``RESIDES_IN`` the compound,
-    ``IN_GRID``, ``IN_DIVISION`` the community), the organizational relation (``MEMBER_OF``), the community
+    ``IN_GRID``, ``IN_DIVISION`` the community), the organizational relation (``MEMBER_OF``), the workplace
+    (``WORKS_AT`` the organization named by 工作单位 or its credit code), the community
     check-in (``REPORTED_TO`` + ``reportedOn``) and the dates of a relation transfer. The address is only read to
     place the member; it is not stored.
     """
@@ -89,6 +90,11 @@ def transform_party_member(f: Fields, ctx: Context) -> Record:
     _place_residence(rec, f, ctx, reported)
     if org := f.text("partyOrg"):
         rec.lookups.append(Lookup("memberOf", "PartyOrganization", "partyOrgId|nameNorm", org, "partyOrg"))
+    # workplace (工作单位): by credit code, else by name; not found is a warning without the value
+    if uscc := f.text("workplaceUscc"):
+        rec.lookups.append(Lookup("worksAt", "Organization", "uscc", check_uscc(uscc).code or uscc, "workplaceUscc"))
+    elif workplace := f.text("workplace"):
+        rec.lookups.append(Lookup("worksAt", "Organization", "nameNorm", name_norm(workplace), "workplace"))
     return rec
 
 

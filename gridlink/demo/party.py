@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 PARTY_ORG_HEADER = ("党组织编号", "党组织名称", "组织类别", "上级党组织", "所在单位统一社会信用代码", "所在单位名称",
                     "党员人数", "党组织书记", "联系电话", "领导区域编码", "区划代码", "所在小区", "小区编码")
 MEMBER_HEADER = ("身份证号", "姓名", "联系电话", "党员状态", "所属党组织", "报到社区编码", "网格编码", "报到日期",
-                 "居住小区", "居住小区编码")
+                 "居住小区", "居住小区编码", "居住社区编码", "组织关系转出日期")
 MEMBER_STATUS = (("正常", 85), ("流动", 7), ("口袋", 4), ("隐形", 4))
 _ID_REGIONS = ("510107", "510104", "510105", "510106", "510108", "510116", "511102", "500103", "420106", "513401")
 _BIRTH0 = date(1950, 1, 1)
@@ -144,8 +144,12 @@ def write_party_members(w: World, sink: Sink, rng: random.Random, party: PartyIn
         grid = rng.choice(w.grids[c.code]).code if status != "隐形" else ""
         reported = status == "正常" and rng.random() < 0.5
         on = (date(2019, 1, 1) + timedelta(days=rng.randrange(2300))).isoformat() if reported else ""
+        # a pocket member's transfer letter was issued 7-17 months before the as-of date (docs/members.md); no rng
+        # draw here, so the rest of the demo stays as it was
+        out = (TODAY - timedelta(days=210 + m % 300)).isoformat() if status == "口袋" else ""
         sink.write((cg.id_number(region, birth, f"{seq:03d}"), person_name(rng), phone(rng), status,
-                    rng.choice(party.ids), c.code if reported else "", grid, on, *residence(cs, c.code, rng)))
+                    rng.choice(party.ids), c.code if reported else "", grid, on, *residence(cs, c.code, rng),
+                    c.code, out))
         statuses[status] += 1
     model = cs.planted("model")
     for m in range(count, count + 4):
@@ -153,6 +157,6 @@ def write_party_members(w: World, sink: Sink, rng: random.Random, party: PartyIn
         birth = (_BIRTH0 + timedelta(days=day)).strftime("%Y%m%d")
         sink.write((cg.id_number(_ID_REGIONS[0], birth, f"{seq:03d}"), person_name(rng), phone(rng), "正常",
                     f"PC{model.grid.code}{model.name}", model.community.code, model.grid.code, TODAY.isoformat(),
-                    *model.ref))
+                    *model.ref, model.community.code, ""))
         statuses["正常"] += 1
     return statuses

@@ -27,7 +27,7 @@ from typing import Any
 
 import neo4j
 import pytest
-from ingest_fixtures import COMMUNITY, COMMUNITY2, GRID1, GRID2, STREET
+from ingest_fixtures import COMMUNITY, COMMUNITY2, ENT_HEADER, GRID1, GRID2, STREET, enterprise_rows
 
 from ingest import ingest_files
 from ingest.member_facts import age_band, birth_date_from_id
@@ -47,17 +47,18 @@ ORG_HEADER = ["党组织名称", "组织类别", "区划代码"]
 ORGS = [["玉林北路社区党委", "党委", COMMUNITY],
         ["玉林东路社区某机关党支部", "党支部", COMMUNITY2]]
 HEADER = ["身份证号", "姓名", "党员状态", "所在党组织", "出生日期", "居住网格编码", "居住社区编码", "居住地址",
-          "报到社区编码", "报到日期", "组织关系转出日期", "组织关系转入日期"]
+          "报到社区编码", "报到日期", "组织关系转出日期", "组织关系转入日期", "工作单位统一社会信用代码", "工作单位"]
 ROWS = [
-    [id_number("51010719500101001"), "甲", "正常", "玉林北路社区党委", "", GRID1[0], "", "", "", "", "", ""],
+    [id_number("51010719500101001"), "甲", "正常", "玉林北路社区党委", "", GRID1[0], "", "", "", "", "", "",
+     "914403001922038216", ""],
     [id_number("51010719600101002"), "乙", "正常", "玉林东路社区某机关党支部", "2000-05-05", "", COMMUNITY, "", "",
-     "", "", ""],
+     "", "", "", "", "玉林小面馆"],
     [id_number("51010719850303003"), "丙", "隐形", "玉林东路社区某机关党支部", "", "", "",
-     "四川省成都市武侯区玉林街道玉林北路社区某巷3号", COMMUNITY, "2024-05-01", "", ""],
-    [id_number("51010719720707004"), "丁", "正常", "", "", GRID2[0], "", "", "", "", "2020-01-01", ""],
+     "四川省成都市武侯区玉林街道玉林北路社区某巷3号", COMMUNITY, "2024-05-01", "", "", "", "不存在的单位"],
+    [id_number("51010719720707004"), "丁", "正常", "", "", GRID2[0], "", "", "", "", "2020-01-01", "", "", ""],
     [id_number("51010719620202005"), "戊", "流动", "玉林东路社区某机关党支部", "", GRID2[0], "", "", "", "",
-     "2020-01-01", "2020-03-01"],
-    [id_number("51010719900101006"), "己", "正常", "", "", "", "", "", "", "", "", ""],
+     "2020-01-01", "2020-03-01", "", ""],
+    [id_number("51010719900101006"), "己", "正常", "", "", "", "", "", "", "", "", "", "", ""],
 ]
 
 
@@ -67,10 +68,14 @@ def pad(code: str) -> str:
 
 @pytest.fixture
 def members_graph(places_graph: neo4j.Driver, tmp_path: Path, csv_writer: Callable[..., Path]) -> neo4j.Driver:
+    ents = ingest_files("enterprises", [csv_writer("e.csv", ENT_HEADER, enterprise_rows())],
+                        report=tmp_path / "e.jsonl")
+    assert ents.rejected == 0
     orgs = ingest_files("party-orgs", [csv_writer("o.csv", ORG_HEADER, ORGS)], report=tmp_path / "o.jsonl")
     assert orgs.rejected == 0
     s = ingest_files("party-members", [csv_writer("m.csv", HEADER, ROWS)], report=tmp_path / "m.jsonl")
-    assert (s.rows, s.rejected) == (6, 0)
+    assert (s.rows, s.rejected) == (6, 0) and s.warnings >= 1  # 丙's workplace is not loaded
+    assert "不存在的单位" not in (tmp_path / "m.jsonl").read_text(encoding="utf-8")
     return places_graph
 
 
@@ -100,6 +105,11 @@ def test_members_keep_band_and_residence_never_birth_date_or_address(members_gra
         "戊": ("60-69", "grid", [pad(COMMUNITY2)], [GRID2[0]]),
         "己": ("35-45", "unplaced", [], []),
     }
+    with members_graph.session() as s:
+        works = s.run("MATCH (m:PartyMember)-[:WORKS_AT]->(o:Organization) RETURN m.name AS m, o.name AS o "
+                      "ORDER BY m").data()
+    # names are stored with ASCII brackets (the ingest normalizes full-width ones)
+    assert works == [{"m": "乙", "o": "玉林小面馆"}, {"m": "甲", "o": "华为技术有限公司(成都)"}]
     text = str([r["props"] for r in rows])
     for secret in ("2000-05-05", "1950", "某巷3号", ROWS[0][0]):
         assert secret not in text

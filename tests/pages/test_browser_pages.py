@@ -124,7 +124,10 @@ def _run_block(drv: Any, block: Any) -> None:
     from selenium.webdriver.common.by import By
 
     drv.execute_script("arguments[0].scrollIntoView({block: 'center'});", block)
-    block.find_element(By.CSS_SELECTOR, "i.fa-play-circle-o").click()
+    button = block.find_element(By.CSS_SELECTOR, "i.fa-play-circle-o")
+    # a click event on the block's own play icon: Browser's welcome frame (its "teaser" cards) can lie over the
+    # guide at some scroll positions, and a pointer click would then land on the teaser instead
+    drv.execute_script("arguments[0].click();", button)
     time.sleep(1.0)
 
 

@@ -38,6 +38,13 @@ def _key_of(category: Any) -> Any:
     return (category_key(category) or category) if isinstance(category, str) else category
 
 
+def _not_past(value: date | None) -> date | None:
+    # Beijing's today, as on the graph
+    if value is not None and value < today():
+        raise ValueError(f"the date is in the past (today is {today().isoformat()}, Asia/Shanghai)")
+    return value
+
+
 class _Base(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -69,13 +76,8 @@ class PublishNeedModel(_Placed):
     needed_by: date | None = None
     raised_by_uid: str | None = Field(None, max_length=64)
 
-    @field_validator("needed_by")
-    @classmethod
-    def _not_past(cls, value: date | None) -> date | None:
-        # a new need due before today could never be met; Beijing's today, as on the graph
-        if value is not None and value < today():
-            raise ValueError(f"the date is in the past (today is {today().isoformat()}, Asia/Shanghai)")
-        return value
+    # a new need due before today could never be met
+    _needed_by_not_past = field_validator("needed_by")(_not_past)
 
     @model_validator(mode="after")
     def _one_place(self) -> PublishNeedModel:
@@ -106,13 +108,8 @@ class PublishResourceModel(_Placed):
     closes_at: str | None = None
     service_radius_m: int | None = Field(None, ge=0, le=100_000)
 
-    @field_validator("available_to")
-    @classmethod
-    def _not_expired(cls, value: date | None) -> date | None:
-        # a resource that ended before today would never be offered to anyone
-        if value is not None and value < today():
-            raise ValueError(f"the date is in the past (today is {today().isoformat()}, Asia/Shanghai)")
-        return value
+    # a resource that ended before today would never be offered to anyone
+    _available_to_not_past = field_validator("available_to")(_not_past)
 
     @model_validator(mode="after")
     def _consistent(self) -> PublishResourceModel:

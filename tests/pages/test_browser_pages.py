@@ -17,7 +17,7 @@ from typing import Any
 
 import neo4j
 import pytest
-from browser_helpers import GLYPH_CHECK, ROOT, chrome, csp_violations, require_browser, serve_api, shot, wait
+from browser_helpers import GLYPH_CHECK, ROOT, chrome, csp_violations, require_browser, retried, serve_api, shot, wait
 from neo4j_helpers import wipe
 from rich.console import Console
 
@@ -52,6 +52,7 @@ def _glyphs_render(drv: Any, selector: str) -> None:
     assert got["width"] > 0
 
 
+@retried()
 def test_graphiql_runs_a_typed_query(api: str) -> None:
     from selenium.webdriver.common.by import By
 
@@ -72,6 +73,7 @@ def test_graphiql_runs_a_typed_query(api: str) -> None:
         assert csp_violations(drv) == []
 
 
+@retried()
 def test_docs_render_offline_under_the_policy(api: str) -> None:
     from selenium.webdriver.common.by import By
 
@@ -85,6 +87,7 @@ def test_docs_render_offline_under_the_policy(api: str) -> None:
         assert csp_violations(drv) == []
 
 
+@retried()
 def test_map_shows_a_grid_ranking(api: str) -> None:
     from selenium.webdriver.common.by import By
 
@@ -131,6 +134,7 @@ def _run_block(drv: Any, block: Any) -> None:
     time.sleep(1.0)
 
 
+@retried()
 def test_browser_guide_plays_in_chinese_and_its_params_run(api: str) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys

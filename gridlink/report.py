@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from graph.errors import GridlinkError
+from graph.i18n import gettext as _
 from queries import indicator_rules as rules
 from queries.catalog import run
 from queries.member_rules import get_member_rules
@@ -59,6 +60,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Store the indicators of every division for a month (re-running a month overwrites it)."""
         chosen = month or dt.date.today().strftime("%Y-%m")
-        typer.echo(f"stored indicators of {snapshot(chosen)} divisions for {chosen}")
+        typer.echo(_("stored indicators of {count} divisions for {month}").format(count=snapshot(chosen), month=chosen))
 
     app.add_typer(report, name="report")

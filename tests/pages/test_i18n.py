@@ -56,7 +56,8 @@ def test_language_is_chinese_unless_asked(monkeypatch: pytest.MonkeyPatch) -> No
     ("/guide/gridlink.html", "哪些资源能服务这个网格", "Which resources could serve this grid"),
     ("/docs", "接口文档", "API docs"),
 ])
-def test_pages_follow_lang_parameter(path: str, zh: str, en: str) -> None:
+def test_pages_follow_lang_parameter(path: str, zh: str, en: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GRIDLINK_LANG", raising=False)
     client: TestClient = app_client({})
     assert zh in client.get(path).text
     english = client.get(path, params={"lang": "en"}).text

@@ -153,6 +153,14 @@ RESPONSIBLE_ROLES: Mapping[str, tuple[str, ...]] = {
     "liaison_cadre": ("包联干部", "联络员", "工作人员", "干部"),
 }
 
+#: Agreement.type (协议类型): a co-construction agreement with a community or street (the default), or the joint
+#: mechanism of a compound's party organization, owners' committee and property company (三方联动/联席会议: the
+#: 优机制 step of the five steps, docs/five-step.md)
+AGREEMENT_TYPES: Mapping[str, tuple[str, ...]] = {
+    "co_construction": ("共建协议", "结对共建协议", "结对共建", "共建"),
+    "joint_mechanism": ("三方联动协议", "三方联动", "联席会议协议", "联席会议制度", "三方协议", "红色物业协议",
+                        "联动机制"),
+}
 #: Need.urgency: 3 high .. 1 low
 URGENCY: Mapping[int, tuple[str, ...]] = {3: ("高", "紧急", "3"), 2: ("中", "一般", "2"), 1: ("低", "1")}
 

@@ -24,6 +24,7 @@ from ingest.transform_areas import transform_division, transform_grid
 from ingest.transform_committees import transform_owner_committee
 from ingest.transform_compounds import transform_compound
 from ingest.transform_linkage import transform_committee_member, transform_responsibility
+from ingest.transform_contracts import transform_property_contract
 from ingest.transform_lists import transform_agreement, transform_need, transform_project, transform_resource
 from ingest.transform_orgs import transform_org, transform_party_org
 from ingest.transform_people import transform_membership, transform_party_member
@@ -93,6 +94,9 @@ KINDS: tuple[Kind, ...] = (
     # below the grid (issue #12): compounds after the enterprises that manage them, before the kinds naming them
     Kind("compounds", transform_compound, (NodeSpec("compound", "Compound", "uid", slots=PLACED + (
         Slot("managedBy", "MANAGES", "Organization", "uid", outgoing=False),)),)),
+    # 物业项目/合同备案: the relationship is the row (the enterprise by credit code MANAGES the compound)
+    Kind("property-contracts", transform_property_contract, (
+        RelSpec("manages", "MANAGES", "Organization", "uid", "Compound", "uid"),), needs_compounds=True),
     # SUBORDINATE_TO (the parent) is linked in a second pass: ingest.parents
     Kind("party-orgs", transform_party_org, (NodeSpec("party_org", "Organization", "uid", ("PartyOrganization",),
                                                        PLACED + (
@@ -117,7 +121,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("agreements", transform_agreement, (NodeSpec("agreement", "Agreement", "uid", slots=(
         Slot("signedBy", "SIGNED_BY", "Organization", "uid"),
         Slot("covers", "COVERS", "Division", "code"),
-    )),)),
+        Slot("coversCompound", "COVERS", "Compound", "uid"),  # a joint mechanism (三方联动) of a compound
+    )),), needs_compounds=True),
     Kind("memberships", transform_membership, (
         RelSpec("member_of", "MEMBER_OF", "Organization", "uid", "Alliance", "uid", merge_to=True, to_slots=(
             Slot("coversDivision", "COVERS", "Division", "code"),

@@ -15,8 +15,8 @@ Browser guide or the CLI run are in :mod:`gridlink.bench.query_probes_below`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from gridlink.bench.probe_pool import Pool

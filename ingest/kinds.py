@@ -23,8 +23,8 @@ from ingest.transform import Context, Fields
 from ingest.transform_areas import transform_division, transform_grid
 from ingest.transform_committees import transform_owner_committee
 from ingest.transform_compounds import transform_compound
-from ingest.transform_linkage import transform_committee_member, transform_responsibility
 from ingest.transform_contracts import transform_property_contract
+from ingest.transform_linkage import transform_committee_member, transform_responsibility
 from ingest.transform_lists import transform_agreement, transform_need, transform_project, transform_resource
 from ingest.transform_orgs import transform_org, transform_party_org
 from ingest.transform_people import transform_membership, transform_party_member

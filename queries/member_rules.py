@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from graph import vocab
+from graph import localtime, vocab
 
 
 class MemberRules(BaseSettings):
@@ -37,8 +37,8 @@ class MemberRules(BaseSettings):
     pocket_months: int = Field(default=6, ge=1, le=120)
 
     def params(self, as_of: dt.date | None = None) -> dict[str, Any]:
-        """The parameters of ``members_by_area.cypher`` for the day ``as_of`` (default: today)."""
-        return {"asOf": (as_of or dt.date.today()).isoformat(), "pocketMonths": self.pocket_months,
+        """The parameters of ``members_by_area.cypher`` for the day ``as_of`` (default: today in Beijing)."""
+        return {"asOf": (as_of or localtime.today()).isoformat(), "pocketMonths": self.pocket_months,
                 "bands": list(vocab.AGE_BANDS)}
 
 

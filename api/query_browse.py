@@ -19,10 +19,12 @@ from api import args, db
 from api.context import Context
 from api.disclosure import status_counts
 from api.errors import InputError, NotFoundError
+from api.localtime import today
 from api.types.common import Connection, decode_cursor, encode_cursor, offset_cursor, page
 from api.types.geo import Division, DivisionNode, Grid, GridRef
 from api.types.listings import Need, Project, Resource
 from api.types.orgs import Organization, PartyOrganization
+from queries.member_rules import get_member_rules
 
 log = logging.getLogger(__name__)
 Info = strawberry.Info[Context, None]
@@ -150,7 +152,8 @@ class BrowseQuery:
 
     @strawberry.field(description="A party organization with its hierarchy, host units and the areas it leads.")
     async def party_organization(self, info: Info, uid: str) -> PartyOrganization | None:
-        rows = await db.read("org_party_detail", {"uid": uid, "personal": info.context.personal})
+        rows = await db.read("org_party_detail", {"uid": uid, "personal": info.context.personal,
+                                                  **get_member_rules().status_params(today())})
         if not rows:
             return None
         party = rows[0]["party"]

@@ -10,7 +10,7 @@ from api import args, db
 from api.context import Context
 from api.disclosure import member_rows
 from api.errors import InputError, NotFoundError
-from api.localtime import LOCAL_TZ
+from api.localtime import LOCAL_TZ, today
 from api.types.common import Connection, check_first, page
 from api.types.matching import (
     CommunityPartners,
@@ -20,6 +20,7 @@ from api.types.matching import (
     PartyCoverage,
     ResourcesForGrid,
 )
+from queries.member_rules import get_member_rules
 
 Info = strawberry.Info[Context, None]
 MAX_DISTANCE_M = 20_000.0
@@ -122,7 +123,8 @@ class CoconstructionQuery:
     async def member_status_by_grid(self, info: Info, grid_code: str | None = None,
                                     division_code: str | None = None,
                                     scheme: str = "LOCAL") -> list[GridMemberCounts] | None:
-        rows = await db.read("coconstruction_member_status", args.area(grid_code, division_code, scheme))
+        rows = await db.read("coconstruction_member_status", {**args.area(grid_code, division_code, scheme),
+                                                               **get_member_rules().status_params(today())})
         if not info.context.personal:
             rows = member_rows(rows, info.context.settings.min_member_count)
         return rows  # type: ignore[return-value]

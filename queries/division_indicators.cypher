@@ -8,8 +8,8 @@
 // description: agreement valid on $asOf covering its community or street), the median days from a project's start
 // description: (claim) to its delivery, the mean and count of acceptance ratings, grids and compounds with a party
 // description: organization that LEADS them (举头见支部), resident units (驻区单位: units hosting a party organization,
-// description: in an alliance, checked in (双报到) or signing an agreement) and those active in the 12 months before
-// description: $asOf (a resource available, a project led or an agreement valid then), households of the compounds and
+// description: in an alliance, checked in (双报到) or signing an agreement) and those active in the $activeMonths
+// description: months up to $asOf (the 挂名 rule of queries/linkage_rules.py, word for word), households of the compounds and
 // description: their property work orders received in those 12 months. Needs and projects count where the need
 // description: lies. typeHouseholds feeds the community type (queries/typology.py). Rules: docs/indicators.md.
 // params: divisionCode (str), asOf (str), unclaimedDays (int), noCandidateDays (int), activeMonths (int)
@@ -22,29 +22,31 @@
 MATCH (top:Division {code: $divisionCode})
 WITH top, date($asOf) AS asOf
 WITH top, asOf, asOf - duration({months: $activeMonths}) AS since
-UNWIND [top] + [(top)<-[:PART_OF]-(c:Division) | c] AS d
-WITH d, asOf, since,
-     COLLECT { MATCH (d)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(n:Need) RETURN DISTINCT n } AS needs,
-     COLLECT { MATCH (d)<-[:PART_OF*0..3]-(:Division)<-[:PART_OF]-(g:Grid) RETURN DISTINCT g } AS grids,
-     COLLECT { MATCH (d)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(cp:Compound) RETURN DISTINCT cp } AS compounds,
-     COLLECT { MATCH (d)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(u:Organization)
+UNWIND [top] + [(top)<-[:PART_OF]-(c:Division) | c] AS dv
+WITH dv, asOf, since,
+     COLLECT { MATCH (dv)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(n:Need) RETURN DISTINCT n } AS needs,
+     COLLECT { MATCH (dv)<-[:PART_OF*0..3]-(:Division)<-[:PART_OF]-(g:Grid) RETURN DISTINCT g } AS grids,
+     COLLECT { MATCH (dv)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(cp:Compound) RETURN DISTINCT cp } AS compounds,
+     COLLECT { MATCH (dv)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(u:Organization)
                WHERE NOT u:PartyOrganization AND NOT u:OwnersCommittee
                  AND (EXISTS { (u)<-[:HOSTED_BY]-(:PartyOrganization) } OR EXISTS { (u)-[:MEMBER_OF]->(:Alliance) }
                       OR EXISTS { (u)-[:REPORTED_TO]->(:Division) } OR EXISTS { (u)<-[:SIGNED_BY]-(:Agreement) })
                RETURN DISTINCT u } AS units
-WITH d, asOf, since, grids, compounds, units,
+WITH dv, asOf, since, grids, compounds, units,
      [n IN needs WHERE n.status = 'open'] AS open,
      COLLECT { UNWIND needs AS n MATCH (n)<-[:ADDRESSES]-(p:Project) RETURN DISTINCT p } AS projects,
-     [u IN units WHERE NONE(x IN [u] + [(u)<-[:HOSTED_BY]-(po:PartyOrganization) | po] WHERE
-           EXISTS { (x)-[:PROVIDES]->(r:Resource) WHERE r.status = 'available'
-                         AND (r.availableFrom IS NULL OR r.availableFrom <= asOf)
-                         AND (r.availableTo IS NULL OR r.availableTo >= since) }
-           OR EXISTS { (x)<-[:LED_BY]-(p:Project) WHERE p.startedOn IS NOT NULL AND p.startedOn <= asOf
-                         AND coalesce(p.acceptedOn, p.deliveredOn, asOf) >= since }
-           OR EXISTS { (x)<-[:SIGNED_BY]-(ag:Agreement) WHERE (ag.signedOn IS NULL OR ag.signedOn <= asOf)
-                         AND (ag.validTo IS NULL OR ag.validTo >= since) })] AS idle,
+     [u IN units WHERE NOT (
+      EXISTS { MATCH (u)<-[:LED_BY]-(p:Project)
+               WHERE any(d IN [p.startedOn, p.deliveredOn, p.acceptedOn] WHERE since <= d <= asOf) }
+      OR EXISTS { MATCH (u)-[:PROVIDES]->(:Resource)<-[:USES]-(p:Project)
+                  WHERE any(d IN [p.startedOn, p.deliveredOn, p.acceptedOn] WHERE since <= d <= asOf) }
+      OR EXISTS { MATCH (u)-[:PROVIDES]->(r:Resource)
+                  WHERE coalesce(r.status, 'available') <> 'withdrawn'
+                    AND coalesce(r.availableFrom, asOf) <= asOf AND coalesce(r.availableTo, since) >= since }
+      OR EXISTS { MATCH (u)<-[:SIGNED_BY]-(g:Agreement)
+                  WHERE g.signedOn <= asOf AND coalesce(g.validTo, g.signedOn) >= since })] AS idle,
      [cp IN compounds WHERE coalesce(cp.households, 0) > 0] AS counted
-WITH d, asOf, grids, compounds, units, open, projects, idle, counted,
+WITH dv, asOf, since, grids, compounds, units, open, projects, idle, counted,
      [n IN open WHERE n.neededBy IS NOT NULL AND n.neededBy < asOf] AS pastDue,
      [n IN open WHERE NOT EXISTS { (n)<-[:ADDRESSES]-(:Project) } AND n.publishedOn IS NOT NULL
                       AND n.publishedOn <= asOf - duration({days: $unclaimedDays})] AS unclaimed,
@@ -77,11 +79,10 @@ WITH d, asOf, grids, compounds, units, open, projects, idle, counted,
      [p IN projects WHERE p.rating IS NOT NULL | p.rating] AS ratings,
      COLLECT { UNWIND counted AS cp
                WITH cp, COUNT { (cp)<-[:IN_COMPOUND]-(w:WorkOrder {category: 'property'})
-                                WHERE w.receivedOn >= asOf - duration({months: $activeMonths})
-                                  AND w.receivedOn <= asOf } AS orders
+                                WHERE since <= w.receivedOn <= asOf } AS orders
                RETURN {uid: cp.uid, orders: orders, rate: orders * 100.0 / cp.households} AS o } AS orders
-RETURN d.code AS code, d.name AS name, d.level AS level, d.kind AS kind, d.urbanRural AS urbanRural,
-       d.communityType AS communityType,
+RETURN dv.code AS code, dv.name AS name, dv.level AS level, dv.kind AS kind, dv.urbanRural AS urbanRural,
+       dv.communityType AS communityType,
        COLLECT { UNWIND compounds AS cp
                  WITH coalesce(cp.type, 'other') AS type, sum(coalesce(cp.households, 0)) AS households
                  RETURN {type: type, households: households} AS t ORDER BY type } AS typeHouseholds,
@@ -101,4 +102,4 @@ RETURN d.code AS code, d.name AS name, d.level AS level, d.kind AS kind, d.urban
        [u IN idle | u.uid][..20] AS inactiveUnits,
        COLLECT { UNWIND orders AS o WITH o WHERE o.orders > 0
                  RETURN o.uid AS uid ORDER BY o.rate DESC, uid LIMIT 20 } AS busyCompounds
-ORDER BY CASE WHEN d.code = $divisionCode THEN 0 ELSE 1 END, code
+ORDER BY CASE WHEN dv.code = $divisionCode THEN 0 ELSE 1 END, code

@@ -19,11 +19,10 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from queries import typology
+from queries.linkage_rules import ACTIVE_MONTHS  # one activity window: 挂名 and active resident units
 
 #: an open need nobody claimed this many days after it was published counts as unclaimed
 UNCLAIMED_DAYS = 30
-#: a unit is active when it had a resource, project or agreement in this many months before the day asked about
-ACTIVE_MONTHS = 12
 #: warn when fewer than this share of the resident units was active in the last ACTIVE_MONTHS months
 MIN_ACTIVE_UNIT_SHARE = 0.5
 #: warn when the property work orders of the last ACTIVE_MONTHS months per 100 households exceed this

@@ -43,8 +43,13 @@ class CompoundManager:
     uscc_valid: bool | None
     status: str | None
     mode: str | None
-    since: date | None
-    until: date | None
+    since: date | None = strawberry.field(description="Contract start (物业项目/合同备案, or the compound registry).")
+    until: date | None = strawberry.field(description="Contract end.")
+    contract_no: str | None = strawberry.field(description="合同备案编号 (property-contracts).")
+    project_name: str | None = strawberry.field(description="物业项目名称 (property-contracts).")
+    staff_count: int | None = strawberry.field(description="Project staff (property-contracts).")
+    party_member_count: int | None = strawberry.field(
+        description="Project staff who are party members (交叉任职), a count; small counts are null for readers.")
 
 
 @strawberry.type(description="An owners' committee (业主委员会 / 物业管理委员会) representing a compound.")
@@ -67,7 +72,8 @@ class CompoundPartyOrg:
     category: str | None = strawberry.field(description="党支部, 党小组, 联合党支部…")
 
 
-@strawberry.type(description="Party members living in the compound, by status (null: suppressed small count).")
+@strawberry.type(description="Party members living in the compound, by status derived by the rules of "
+                               "docs/members.md (null: suppressed small count).")
 class ResidentMembers:
     normal: int | None
     flowing: int | None

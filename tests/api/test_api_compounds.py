@@ -53,7 +53,8 @@ def test_five_step_evidence_and_next_actions(compounds_graph, client: TestClient
     k1 = data(gql(client, q, {"c": "c:k1"}, role="planner"))["fiveStep"]
     steps = {s["key"]: s for s in k1["steps"]}
     assert [s["label"] for s in k1["steps"]] == ["找党员", "建组织", "优机制", "聚合力", "植文化"]
-    assert steps["find_members"]["evidence"] == {"normal": 1, "flowing": 0, "pocket": 0, "hidden": 2}
+    # derived statuses (the imported labels would give 3 normal, 1 pocket, 1 hidden)
+    assert steps["find_members"]["evidence"] == {"normal": 2, "flowing": 0, "pocket": 1, "hidden": 2}
     assert "隐形党员" in steps["find_members"]["nextAction"]
     assert steps["build_org"]["evidence"] == {"compoundBranches": 0, "gridBranches": 1}
     assert steps["improve_mechanism"]["evidence"]["companies"] == 1
@@ -68,14 +69,42 @@ def test_five_step_evidence_and_next_actions(compounds_graph, client: TestClient
     assert data(gql(client, q, {"c": "no-such"}))["fiveStep"] is None
 
 
+def test_improve_mechanism_by_joint_agreement_or_cross_appointments(compounds_graph, client: TestClient) -> None:
+    q = ("query($c: String!, $d: Date!) { fiveStep(compoundCode: $c, asOf: $d) { steps { key status evidence "
+         "nextAction } } }")
+
+    def mechanism(code: str, day: str, role: str = "planner") -> dict:
+        steps = data(gql(client, q, {"c": code, "d": day}, role=role))["fiveStep"]["steps"]
+        return {s["key"]: s for s in steps}["improve_mechanism"]
+
+    # K4: only a unit manages it, but a 三方联动协议 in force covers it (the 共建协议 does not count)
+    k4 = mechanism("c:k4", "2026-06-30")
+    assert (k4["status"], k4["evidence"]["jointAgreements"], k4["nextAction"]) == ("done", 1, None)
+    expired = mechanism("c:k4", "2028-06-30")
+    assert (expired["status"], expired["evidence"]["jointAgreements"]) == ("missing", 0)
+    # K5: no branch, no committee, a company whose project staff has 2 party members (交叉任职)
+    k5 = mechanism("c:k5", "2026-06-30")
+    assert k5["status"] == "partial"
+    assert {k: k5["evidence"][k] for k in ("projectPartyMembers", "committeePartyMembers", "crossAppointments")} == {
+        "projectPartyMembers": 2, "committeePartyMembers": 0, "crossAppointments": 2}
+    assert "三方联动" in k5["nextAction"] and "小区党组织" in k5["nextAction"]
+    reader = mechanism("c:k5", "2026-06-30", role="reader")["evidence"]
+    assert (reader["projectPartyMembers"], reader["crossAppointments"]) == (None, None)  # 2 < 3: suppressed
+    detail = ('query { compound(code: "c:k5") { companies { contractNo staffCount partyMemberCount since until } } }')
+    assert data(gql(client, detail, role="planner"))["compound"]["companies"] == [
+        {"contractNo": "HT-2024-001", "staffCount": 12, "partyMemberCount": 2, "since": "2024-01-01",
+         "until": "2026-12-31"}]
+    assert data(gql(client, detail, role="reader"))["compound"]["companies"][0]["partyMemberCount"] is None
+
+
 def test_small_member_counts_are_null_for_readers_only(compounds_graph, client: TestClient) -> None:
     q = ("query($c: String!) { compound(code: $c) { name residentMembers { normal flowing pocket hidden } "
          "committees { partyMemberCount memberCount } companies { uscc mode } partyOrganizations { category } "
          "workOrdersByCategory { category count } } }")
     reader = data(gql(client, q, {"c": "c:k1"}, role="reader"))["compound"]
     planner = data(gql(client, q, {"c": "c:k1"}, role="planner"))["compound"]
-    assert planner["residentMembers"] == {"normal": 1, "flowing": 0, "pocket": 0, "hidden": 2}
-    assert reader["residentMembers"] == {"normal": None, "flowing": 0, "pocket": 0, "hidden": None}
+    assert planner["residentMembers"] == {"normal": 2, "flowing": 0, "pocket": 1, "hidden": 2}
+    assert reader["residentMembers"] == {"normal": None, "flowing": 0, "pocket": None, "hidden": None}
     assert reader["workOrdersByCategory"] == [{"category": "property", "count": 14}, {"category": "noise", "count": 3}]
     assert reader["companies"] == [{"uscc": "91350100M000100Y43", "mode": "company"}]
     k3_reader = data(gql(client, q, {"c": "c:k3"}, role="reader"))["compound"]
@@ -86,7 +115,7 @@ def test_small_member_counts_are_null_for_readers_only(compounds_graph, client: 
     assert k3_reader["partyOrganizations"] == [{"category": "党支部"}]
     fs = "query { fiveStep(compoundCode: \"c:k1\") { steps { key evidence } } }"
     ev = {s["key"]: s["evidence"] for s in data(gql(client, fs, role="reader"))["fiveStep"]["steps"]}
-    assert ev["find_members"] == {"normal": None, "flowing": 0, "pocket": 0, "hidden": None}
+    assert ev["find_members"] == {"normal": None, "flowing": 0, "pocket": None, "hidden": None}
 
 
 def test_compounds_list_filters_and_errors(compounds_graph, client: TestClient) -> None:

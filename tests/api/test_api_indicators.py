@@ -15,7 +15,7 @@ The graph (asOf 2026-12-01), district D > street S > communities C1, C2:
 - categories: N1 legal, N2/N6 elderly, N7 open C2 legal published 2026-11-25 (6 days: too fresh to count);
   resources R1 elderly available in C1 (a candidate for N2 and N6, same street), R2 legal of u2 (in an alliance
   covering G3) available until 2026-11-30 (expired on asOf: no candidate), R3 legal in C1 withdrawn
-- resident units: u1 (C1, hosts o1, provides R1: active), u5 (C1, hosts o3 which LEADS project P3: active),
+- resident units: u1 (C1, hosts o1, provides R1: active), u5 (C1, hosts o3, leads project P3 of 2026-03: active),
   u2 (C2, alliance, R2 available within the 12 months: active), u3 (C2, checked in, agreement expired
   2025-06-30: inactive), u6 (C2, agreement signed 2027-01-01: inactive); u4 (C1, no tie) is no resident unit
 - compounds K1 commodity 200 households (C1), K2 old courtyard 100 (C2), K3 old courtyard, no count (C2);
@@ -95,8 +95,8 @@ CREATE (d:Division {code: $d, name: '区', level: 'district'}),
        (u6:Organization:SocialOrganization {uid: 'u6'})-[:IN_DIVISION]->(c2),
        (:Agreement {uid: 'AG2', signedOn: date('2027-01-01')})-[:SIGNED_BY]->(u6)
 WITH k1, k2, k3
-MATCH (p3:Project {uid: 'P3'}), (o3:PartyOrganization {uid: 'o3'})
-CREATE (p3)-[:LED_BY]->(o3)
+MATCH (p3:Project {uid: 'P3'}), (u5:Organization {uid: 'u5'})
+CREATE (p3)-[:LED_BY]->(u5)
 WITH k1, k2, k3
 UNWIND [[k1, '2026-01-10', 'property'], [k1, '2026-06-01', 'property'], [k1, '2026-11-30', 'property'],
         [k1, '2025-11-30', 'property'], [k1, '2026-06-02', 'noise']]

@@ -23,6 +23,7 @@ from ingest.transform import Context, Fields
 from ingest.transform_areas import transform_division, transform_grid
 from ingest.transform_committees import transform_owner_committee
 from ingest.transform_compounds import transform_compound
+from ingest.transform_linkage import transform_committee_member, transform_responsibility
 from ingest.transform_contracts import transform_property_contract
 from ingest.transform_lists import transform_agreement, transform_need, transform_project, transform_resource
 from ingest.transform_orgs import transform_org, transform_party_org
@@ -49,6 +50,7 @@ class Kind:
             are pseudonymized with the HMAC secret (:mod:`ingest.pseudonym`).
         needs_compounds: rows name a compound (by code, or by name within their community): the run loads the
             compounds snapshot (:mod:`ingest.compound_index`).
+        aliases: other names the CLI accepts for the kind (the Chinese name of the list: ``兼职委员名单``).
     """
 
     name: str
@@ -60,6 +62,7 @@ class Kind:
     parents: bool = False
     personal: frozenset[str] = field(default_factory=frozenset)
     needs_compounds: bool = False
+    aliases: tuple[str, ...] = ()
 
     @property
     def org_kind(self) -> str:
@@ -127,6 +130,17 @@ KINDS: tuple[Kind, ...] = (
         )),
         RelSpec("reported_to", "REPORTED_TO", "Organization", "uid", "Division", "code"),
     )),
+    # three-level linkage (issue #13, docs/linkage.md): after party-orgs, whose 大工委/大党委 rows they name
+    Kind("committee-members", transform_committee_member, (
+        RelSpec("part_time_member", "PART_TIME_MEMBER_OF", "Organization", "uid", "PartyOrganization", "uid"),),
+        aliases=("兼职委员名单", "兼职委员")),
+    Kind("responsibilities", transform_responsibility, tuple(
+        RelSpec(name, "RESPONSIBLE_FOR", label, key, "Department", "uid", merge_to=True, outgoing=False, to_slots=(
+            Slot("street", "IN_DIVISION", "Division", "code"),
+            Slot("office", "UNIT_OF", "Organization", "uid"),
+        )) for name, label, key in (("responsible_division", "Division", "code"), ("responsible_grid", "Grid", "uid"))),
+        files="CSV/XLSX/JSONL (负责人姓名 is personal data: planners only)", personal=frozenset({"personName"}),
+        aliases=("包联责任表", "包联")),
     Kind("party-members", transform_party_member, (NodeSpec("party_member", "PartyMember", "uid", slots=(
         Slot("memberOf", "MEMBER_OF", "PartyOrganization", "uid"),
         Slot("reportedTo", "REPORTED_TO", "Division", "code"),
@@ -147,6 +161,8 @@ KINDS: tuple[Kind, ...] = (
 BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}
 #: every kind name, in load order (the public ``ingest.KINDS``)
 KIND_NAMES: tuple[str, ...] = tuple(BY_NAME)
+#: another name of a kind (Chinese list names) -> the kind's name
+ALIASES: dict[str, str] = {a: k.name for k in KINDS for a in k.aliases}
 #: write spec name -> spec, over every kind
 SPECS: dict[str, NodeSpec | RelSpec] = {s.name: s for k in KINDS for s in k.specs}
 #: kind name -> transform (the fuzz tests draw from it)
@@ -161,7 +177,7 @@ def get(name: str) -> Kind:
     Raises:
         KeyError: no such kind.
     """
-    return BY_NAME[name]
+    return BY_NAME[ALIASES.get(name, name)]
 
 
 def transform(kind: str, values: dict[str, object], ctx: Context) -> Record:

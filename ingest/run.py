@@ -102,9 +102,9 @@ def ingest_files(kind: str, paths: Sequence[str | Path], options: IngestOptions 
 
 def _kind(name: str, opts: IngestOptions) -> kinds.Kind:
     """The registry's kind, after checking the options that depend on it."""
-    if name not in kinds.BY_NAME:
+    if name not in kinds.BY_NAME and name not in kinds.ALIASES:
         raise InputError(f"unknown kind {name!r}", hint=f"kinds: {', '.join(kinds.KIND_NAMES)}")
-    k = kinds.BY_NAME[name]
+    k = kinds.get(name)
     if opts.snapshot and not k.org:
         orgs = sorted(x.name for x in kinds.KINDS if x.org)
         raise InputError(f"--snapshot applies to organization kinds, not {name}", hint=f"use it with {', '.join(orgs)}")

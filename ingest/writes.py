@@ -179,7 +179,7 @@ def statement(name: str) -> LiteralString:
         "UNWIND $rows AS row",
         f"MATCH (a:{spec.from_label} {{{spec.from_key}: row.from}})",
         to,
-        f"MERGE (a)-[r:{spec.type}]->(b)",
+        f"MERGE (a)-[r:{spec.type}]->(b)" if spec.outgoing else f"MERGE (a)<-[r:{spec.type}]-(b)",
         "ON CREATE SET r.firstRunId = $runId",
         f"WITH a, b, r, row, {_outcome('r', False)}",
         "CALL (r, row, outcome) {\n"

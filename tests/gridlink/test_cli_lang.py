@@ -41,8 +41,8 @@ def gridlink(*args: str, lang: str | None = None) -> subprocess.CompletedProcess
 
 
 def test_every_help_text_of_every_command_is_translated() -> None:
-    zh = dict((p, t) for p, t in json.loads(_python(_DUMP, None)))
-    en = dict((p, t) for p, t in json.loads(_python(_DUMP, "en")))
+    zh = dict(json.loads(_python(_DUMP, None)))
+    en = dict(json.loads(_python(_DUMP, "en")))
     assert zh.keys() == en.keys() and len(en) >= 15  # every command and group
     untranslated = [(path, e) for path in en for e, z in zip(en[path], zh[path], strict=True)
                     if e == z or not _CJK.search(z)]

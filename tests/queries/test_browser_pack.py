@@ -177,7 +177,8 @@ def test_style_has_color_size_and_caption_per_label() -> None:
         rule = rules[f"node.{label}"]
         assert re.fullmatch(r"#[0-9A-F]{6}", rule["color"]), label
         # areas and party organizations by their short display name (graph/names.py): Browser cuts captions short
-        wanted = "{shortName}" if label in ("Division", "Grid", "PartyOrganization") else ("{name}", "{title}")
+        wanted = "{shortName}" if label in ("Division", "Grid", "PartyOrganization", "Enterprise", "PublicUnit",
+                                            "SocialOrganization", "Resource") else ("{name}", "{title}")
         assert rule["diameter"].endswith("px") and rule["caption"] in wanted, label
     colors = [rules[f"node.{label}"]["color"] for label in LABELS]
     assert len(set(colors)) == len(colors)

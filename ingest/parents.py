@@ -37,6 +37,12 @@ class LinkResult:
     warnings: list[tuple[str, int, str | None, str]] = field(default_factory=list)
 
 
+def not_linked(ref: str, parent: str | None) -> str:
+    """The warning of a parent reference left out: not found, or naming the organization itself."""
+    why = "not found" if parent is None else "is the organization itself"
+    return f"PartyOrganization with partyOrgId or nameNorm {ref!r} {why}; relationship left out"
+
+
 class ParentLinks:
     """The spool of one run's parent references, then the pass that links them."""
 
@@ -65,7 +71,8 @@ class ParentLinks:
                 rec.lookups = [lk for lk in rec.lookups if lk.slot != "parent"]
                 rec.extra["parentRef"] = refs[0].value
 
-    def _chunks(self, size: int) -> Iterator[list[list[Any]]]:
+    def chunks(self, size: int) -> Iterator[list[list[Any]]]:
+        """The spooled entries ``[child uid, parent reference, file, row, column, changed]``, ``size`` at a time."""
         self._spool.seek(0)
         chunk: list[list[Any]] = []
         for line in self._spool:
@@ -93,16 +100,14 @@ class ParentLinks:
         result = LinkResult()
         try:
             with driver.session(database=database, notifications_min_severity="OFF") as session:
-                for chunk in self._chunks(batch_size):
+                for chunk in self.chunks(batch_size):
                     refs = {c[1] for c in chunk if c[1]}
                     uids = self._resolve(session, refs, source) if refs else {}
                     rows = []
                     for key, ref, file, line, column, changed in chunk:
                         parent = uids.get(ref) if ref else None
                         if ref and (parent is None or parent == key):
-                            why = "not found" if parent is None else "is the organization itself"
-                            result.warnings.append((file, line, column, f"PartyOrganization with partyOrgId or "
-                                                    f"nameNorm {ref!r} {why}; relationship left out"))
+                            result.warnings.append((file, line, column, not_linked(ref, parent)))
                             parent = None
                         rows.append({"key": key, "parent": parent, "file": file, "line": line,
                                      "changed": changed})
@@ -111,8 +116,12 @@ class ParentLinks:
                         result.created += counters.relationships_created
                         result.deleted += counters.relationships_deleted
         finally:
-            self._spool.close()
+            self.close()
         return result
+
+    def close(self) -> None:
+        """Drop the spool."""
+        self._spool.close()
 
     @staticmethod
     def _write(tx: neo4j.ManagedTransaction, rows: list[dict[str, Any]], run_id: str, source: str,

@@ -14,14 +14,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ingest.kinds import KIND_NAMES
+from ingest.kinds import ALIASES, KIND_NAMES
 from ingest.options import IngestOptions
 from ingest.summary import RunSummary
 
 # logs and CI capture stderr without a terminal, where rich would assume 80 columns and cut table headers
 console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
-_KIND_HELP = ("What the files hold: " + ", ".join(KIND_NAMES) + ". Load divisions first, then grids, then "
+_KIND_HELP = ("What the files hold: " + ", ".join(KIND_NAMES) + " (also by Chinese list name: "
+              + ", ".join(f"{a} = {k}" for a, k in ALIASES.items()) + "). Load divisions first, then grids, then "
               "organizations, then the rest. Column headers per kind: ingest/HEADERS.md. "
               "`gridlink ingest history` lists past runs instead.")
 

@@ -16,6 +16,7 @@ from typing import Any, LiteralString
 
 import neo4j
 
+from graph import vocab
 from ingest.cells import name_norm
 from ingest.cypher import named
 from ingest.kinds import SPECS
@@ -39,7 +40,16 @@ _LOOKUPS: dict[tuple[str, str], str] = {
     ("PartyOrganization", "nameNorm"): "ingest_lookup_party_org_name",
     ("Need", "uid"): "ingest_lookup_need",
     ("Resource", "uid"): "ingest_lookup_resource",
+    # an enlarged committee (大工委/大党委): a party organization of an enlarged category (committee-members)
+    ("EnlargedCommittee", "partyOrgId"): "ingest_lookup_committee_id",
+    ("EnlargedCommittee", "nameNorm"): "ingest_lookup_committee_name",
 }
+#: extra parameters of a lookup statement
+_LOOKUP_PARAMS: dict[str, dict[str, Any]] = {
+    "EnlargedCommittee": {"categories": sorted(vocab.ENLARGED_COMMITTEES)},
+}
+#: lookup slots that fill a relationship row's endpoints (``rec.extra``) instead of a relationship slot
+_ENDPOINTS = ("from", "to")
 
 
 def _lock_order(spec: NodeSpec, row: dict[str, Any]) -> tuple[str, ...]:
@@ -82,13 +92,13 @@ class Loader:
                     wanted[(lk.label, prop)].add(value)
         found: dict[tuple[str, str, str], str] = {}
         for (label, prop), keys in wanted.items():
-            result = session.run(*named(_LOOKUPS[(label, prop)], keys=sorted(keys)))
+            result = session.run(*named(_LOOKUPS[(label, prop)], keys=sorted(keys), **_LOOKUP_PARAMS.get(label, {})))
             for rec_ in result:
                 if rec_["uid"] is not None:
                     found[(label, prop, rec_["k"])] = rec_["uid"]
         rejects: dict[int, tuple[str, str]] = {}
         for i, rec in enumerate(records):
-            from_missing: list[tuple[str, str]] = []
+            missing: dict[str, tuple[str, str]] = {}
             for lk in rec.lookups:
                 uid = None
                 for prop in lk.prop.split("|"):
@@ -98,11 +108,11 @@ class Loader:
                         break
                 shown = f" {lk.value!r}" if self.quote_values else ""
                 what = f"{lk.label} with {lk.prop.replace('|', ' or ')}{shown} not found"
-                if lk.slot == "from":
-                    if uid and "from" not in rec.extra:
-                        rec.extra["from"] = uid
+                if lk.slot in _ENDPOINTS:  # the first reference found wins (a credit code before a name)
+                    if uid and lk.slot not in rec.extra:
+                        rec.extra[lk.slot] = uid
                     elif not uid:
-                        from_missing.append((lk.field, what))
+                        missing.setdefault(lk.slot, (lk.field, what))
                     continue
                 if uid:
                     rec.add_rel(lk.slot, uid, lk.props)
@@ -110,8 +120,10 @@ class Loader:
                     rejects[i] = (lk.field, what)
                 else:
                     rec.issues.append(Issue("warning", lk.field, what + "; relationship left out"))
-            if from_missing and "from" not in rec.extra:
-                rejects[i] = from_missing[0]
+            for slot, why in missing.items():
+                if slot not in rec.extra:
+                    rejects[i] = why
+                    break
             rec.lookups = []
         return rejects
 

@@ -126,5 +126,11 @@ def transform_agreement(f: Fields, ctx: Context) -> Record:
     code = division_ref(f, ctx, "divisionCode", levels=("community", "street"))
     if code:
         rec.add_rel("covers", code)
+    # 协议类型: a joint mechanism of a compound's branch, owners' committee and property company (三方联动,
+    # 优机制 of the five steps) covers the compound it names
+    props["type"] = f.lookup("type", vocab.AGREEMENT_TYPES, default="co_construction", reject=True)
+    hit = compound_of(f, ctx, code, required=props["type"] == "joint_mechanism")
+    if hit is not None:
+        rec.add_rel("coversCompound", hit.uid)
     _org(rec, "signedBy", f, "orgUscc", "orgName")
     return rec

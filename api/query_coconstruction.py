@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 import strawberry
 
@@ -19,6 +20,7 @@ from api.types.matching import (
     OpenNeed,
     PartyChain,
     PartyCoverage,
+    ResourcesForCompound,
     ResourcesForGrid,
 )
 from queries import linkage_rules
@@ -44,33 +46,36 @@ class CoconstructionQuery:
                                  available_at: datetime | None = None, available_on: date | None = None,
                                  include_expired: bool = False, limit: int = 20) -> ResourcesForGrid | None:
         args.grid_uid(grid_code, scheme)
-        keys = [args.category(c, f"categories[{i}]") for i, c in enumerate(categories or [])]
-        if not 0 < max_distance_m <= MAX_DISTANCE_M:
-            raise InputError(f"maxDistanceM must be in (0, {MAX_DISTANCE_M:.0f}]", field="maxDistanceM")
-        check_first(limit, info.context.settings.max_page_size, "limit")
-        if available_at is not None and available_on is not None:
-            raise InputError("give at most one of availableAt or availableOn", field="availableOn")
-        if available_on is not None and not 1900 <= available_on.year <= 2200:
-            raise InputError("availableOn must be a date between the years 1900 and 2200", field="availableOn")
-        at = checked = None
-        if available_at is not None:
-            aware = available_at if available_at.tzinfo else available_at.replace(tzinfo=LOCAL_TZ)
-            if not 1900 <= aware.year <= 2200:
-                raise InputError("availableAt must be a date-time between the years 1900 and 2200",
-                                 field="availableAt")
-            # as UTC: Neo4j cannot parse offsets with seconds (+08:05:43, Shanghai's local mean time before
-            # 1901, or any a client sends), found by fuzzing; the query converts to Asia/Shanghai itself
-            at = aware.astimezone(UTC).isoformat()
-            checked = aware.astimezone(LOCAL_TZ).isoformat()  # ISO-8601 with offset, no zone name
-        rows = await db.read("resources_for_grid", {
-            "scheme": scheme, "gridCode": grid_code, "categories": keys if categories is not None else None,
-            "maxDistanceM": max_distance_m, "availableAt": at, "availableOn": available_on,
-            "includeExpired": include_expired, "limit": limit})
-        if not rows:
+        rows = await _rank(info, scheme, grid_code, None, categories, max_distance_m, available_at, available_on,
+                           include_expired, limit)
+        if rows is None:
             raise NotFoundError(f"gridCode: no grid {scheme}:{grid_code}", field="gridCode")
-        for match in rows[0]["matches"]:
-            match["availability"]["checkedAt"] = checked
-        return rows[0]  # type: ignore[return-value]
+        return rows  # type: ignore[return-value]
+
+    @strawberry.field(description=(
+        "Resources that could serve a compound (小区/院落): resourcesForGrid's ranking — the same rule, one named "
+        "query — for the grid the compound lies in, with distances (WITHIN_DISTANCE, maxDistanceM, ties) measured "
+        "from the compound's location instead of the grid's centroid (the centroid when the compound has no "
+        "point). A compound placed to its community only has no grid to rank from: an error says so. The other "
+        "arguments as resourcesForGrid."))
+    async def resources_for_compound(self, info: Info, code: str, categories: list[str] | None = None,
+                                     max_distance_m: float = 3000.0, available_at: datetime | None = None,
+                                     available_on: date | None = None, include_expired: bool = False,
+                                     limit: int = 20) -> ResourcesForCompound | None:
+        if not 0 < len(code.strip()) <= 500:
+            raise InputError("code must be a compound uid (1-500 characters)", field="code")
+        found = await db.read("compound_place", {"uid": code.strip()})
+        if not found:
+            raise NotFoundError(f"code: no compound {code.strip()}", field="code")
+        place = found[0]
+        if place["grid"] is None:
+            raise NotFoundError(f"code: compound {code.strip()} lies in no grid (placed to its community only); "
+                                "ask resourcesForGrid for a grid near it", field="code")
+        rows = await _rank(info, place["grid"]["scheme"], place["grid"]["code"], place["location"], categories,
+                           max_distance_m, available_at, available_on, include_expired, limit)
+        if rows is None:  # the grid went away between the two reads
+            raise NotFoundError(f"code: compound {code.strip()} lies in no grid", field="code")
+        return {"compound": place["compound"], "origin": place["location"], **rows}  # type: ignore[return-value]
 
     @strawberry.field(description="Open needs of a grid or division with candidate resources for each (双向认领).")
     async def open_needs(self, info: Info, grid_code: str | None = None,
@@ -150,3 +155,37 @@ class CoconstructionQuery:
         if not info.context.personal:
             rows = member_rows(rows, info.context.settings.min_member_count)
         return rows  # type: ignore[return-value]
+
+
+async def _rank(info: Info, scheme: str, grid_code: str, origin: dict[str, float] | None,
+                categories: list[str] | None, max_distance_m: float, available_at: datetime | None,
+                available_on: date | None, include_expired: bool, limit: int) -> dict[str, Any] | None:
+    """The checked arguments of the ranking and its one named query (``resources_for_grid``); ``None`` when the
+    grid is unknown. ``origin``: where distances are measured from (default: the grid's centroid)."""
+    keys = [args.category(c, f"categories[{i}]") for i, c in enumerate(categories or [])]
+    if not 0 < max_distance_m <= MAX_DISTANCE_M:
+        raise InputError(f"maxDistanceM must be in (0, {MAX_DISTANCE_M:.0f}]", field="maxDistanceM")
+    check_first(limit, info.context.settings.max_page_size, "limit")
+    if available_at is not None and available_on is not None:
+        raise InputError("give at most one of availableAt or availableOn", field="availableOn")
+    if available_on is not None and not 1900 <= available_on.year <= 2200:
+        raise InputError("availableOn must be a date between the years 1900 and 2200", field="availableOn")
+    at = checked = None
+    if available_at is not None:
+        aware = available_at if available_at.tzinfo else available_at.replace(tzinfo=LOCAL_TZ)
+        if not 1900 <= aware.year <= 2200:
+            raise InputError("availableAt must be a date-time between the years 1900 and 2200",
+                             field="availableAt")
+        # as UTC: Neo4j cannot parse offsets with seconds (+08:05:43, Shanghai's local mean time before
+        # 1901, or any a client sends), found by fuzzing; the query converts to Asia/Shanghai itself
+        at = aware.astimezone(UTC).isoformat()
+        checked = aware.astimezone(LOCAL_TZ).isoformat()  # ISO-8601 with offset, no zone name
+    rows = await db.read("resources_for_grid", {
+        "scheme": scheme, "gridCode": grid_code, "categories": keys if categories is not None else None,
+        "maxDistanceM": max_distance_m, "availableAt": at, "availableOn": available_on,
+        "includeExpired": include_expired, "limit": limit, "origin": origin})
+    if not rows:
+        return None
+    for match in rows[0]["matches"]:
+        match["availability"]["checkedAt"] = checked
+    return dict(rows[0])

@@ -32,6 +32,19 @@ from graph import vocab
 
 #: months of the 挂名 window, counted back from ``asOf``
 ACTIVE_MONTHS = 12
+#: whether unit ``u`` was active between ``since`` and ``asOf`` (the rule above), as Cypher; the same words decide
+#: 挂名 part-time members and the active resident units of the indicators (docs/indicators.md)
+UNIT_ACTIVE = """EXISTS { MATCH (u)<-[:LED_BY]-(p:Project)
+               WHERE any(d IN [p.startedOn, p.deliveredOn, p.acceptedOn] WHERE since <= d <= asOf) }
+      OR EXISTS { MATCH (u)-[:PROVIDES]->(:Resource)<-[:USES]-(p:Project)
+                  WHERE any(d IN [p.startedOn, p.deliveredOn, p.acceptedOn] WHERE since <= d <= asOf) }
+      OR EXISTS { MATCH (u)-[:PROVIDES]->(r:Resource)
+                  WHERE coalesce(r.status, 'available') <> 'withdrawn'
+                    AND coalesce(r.availableFrom, asOf) <= asOf AND coalesce(r.availableTo, since) >= since }
+      OR EXISTS { MATCH (u)<-[:SIGNED_BY]-(g:Agreement)
+                  WHERE g.signedOn <= asOf AND coalesce(g.validTo, g.signedOn) >= since }"""
+#: the named queries that decide whether a unit is active (each carries :data:`UNIT_ACTIVE`)
+UNIT_ACTIVE_QUERIES = ("coconstruction_chain", "division_indicators")
 
 #: gap code -> the Chinese message; ``{name}`` is the area (or committee) named, ``{unit}`` the member's unit
 GAPS: Mapping[str, str] = {

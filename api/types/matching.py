@@ -8,6 +8,7 @@ from datetime import date
 import strawberry
 
 from api.types.common import Point
+from api.types.compounds import CompoundRef
 from api.types.geo import DivisionRef, GridRef, OrgRef
 from api.types.linkage import DepartmentRef, EnlargedCommittee
 from api.types.listings import ResourceRef
@@ -71,6 +72,15 @@ class ResourceMatch:
 @strawberry.type
 class ResourcesForGrid:
     grid: GridRef
+    matches: list[ResourceMatch]
+
+
+@strawberry.type(description="A compound and the resources ranked for it (resourcesForGrid's rule from its place).")
+class ResourcesForCompound:
+    compound: CompoundRef
+    origin: Point | None = strawberry.field(description="Where distances were measured from: the compound's "
+                                                        "location (null: the grid's centroid).")
+    grid: GridRef = strawberry.field(description="The grid the compound lies in: the ranking's area.")
     matches: list[ResourceMatch]
 
 

@@ -55,7 +55,7 @@ def expected_gaps(folder: Path, as_of: date) -> set[tuple[str, str, str | None]]
             continue  # rejected by the ingest
         resources[r["资源编号"]] = r["提供单位统一社会信用代码"]
         start, end = _day(r["可用开始日期"]), _day(r["可用结束日期"])
-        if (start or end) and (start or as_of) <= as_of and (end or since) >= since:
+        if (start or as_of) <= as_of and (end or since) >= since:
             active.add(r["提供单位统一社会信用代码"])
     for r in _csv(folder, "projects.csv"):
         if any(within(_day(r[k])) for k in ("开始日期", "交付日期", "验收日期")):

@@ -29,8 +29,8 @@ from gridlink.demo.writers import Sink
 
 ENLARGED_HEADER = ("党组织编号", "党组织名称", "组织类别", "扩大的党组织", "区划代码")
 MEMBER_HEADER = ("大党委编号", "大党委名称", "单位统一社会信用代码", "单位名称", "委员职务", "任职日期", "姓名")
-RESPONSIBILITY_HEADER = ("职能部门", "包联社区编码", "街道编码", "街道办事处统一社会信用代码", "街道办事处", "负责人职务",
-                         "负责人姓名", "包联日期")
+RESPONSIBILITY_HEADER = ("职能部门", "包联社区编码", "街道编码", "街道办事处统一社会信用代码", "街道办事处",
+                         "负责人职务", "负责人姓名", "包联日期")
 #: the departments of every street office, in the order they take communities (graph/vocab.py DEPARTMENT_TYPES)
 DEPARTMENTS = ("党建办", "社区发展治理办", "综治中心", "民政和社会保障办", "城市管理办")
 LAPSED_AGREEMENT = "XYL0000001"

@@ -23,6 +23,7 @@ LEGEND: tuple[tuple[str, str], ...] = (
     ("Project", "project list entry (项目清单)"),
     ("Alliance", "alliance (大党委/大工委/联盟)"),
     ("Agreement", "co-construction agreement (共建协议)"),
+    ("Department", "street office department (职能部门, 包联)"),
 )
 
 

@@ -8,6 +8,7 @@ member rates are :mod:`queries.indicator_rules`, the community type :mod:`querie
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any
 
@@ -94,9 +95,9 @@ class IndicatorQuery:
                 raise InputError("asOf asks for today's indicators, from/to for the stored months; give one or the "
                                  "other", field="asOf")
             rows = await _series(division_code, _month(from_, "from"), _month(to, "to"), True)
-            return [_indicators(r, k, r["month"]) for r in _keep(rows, division_code, urban_rural, community_type)]
+            return [as_indicators(r, k, r["month"]) for r in _keep(rows, division_code, urban_rural, community_type)]
         rows = _keep(await _read(division_code, as_of), division_code, urban_rural, community_type)
-        return [_indicators(r, k) for r in rows]
+        return [as_indicators(r, k) for r in rows]
 
     @strawberry.field(description=(
         "What crossed a documented threshold (docs/indicators.md) in a division and each division directly below "
@@ -120,10 +121,10 @@ class IndicatorQuery:
                                 to_month: str | None = None) -> list[DivisionIndicators]:
         rows = await _series(division_code, _month(from_month, "fromMonth"), _month(to_month, "toMonth"), False)
         k = _k(info)
-        return [_indicators(r, k, r["month"]) for r in rows]
+        return [as_indicators(r, k, r["month"]) for r in rows]
 
 
-def _indicators(r: dict[str, Any], k: int | None, month: str | None = None) -> DivisionIndicators:
+def as_indicators(r: Mapping[str, Any], k: int | None, month: str | None = None) -> DivisionIndicators:
     """A :func:`queries.indicator_rules.combine` row (or a stored snapshot) as the GraphQL type, member counts
     suppressed with ``k``. A snapshot has no property for a null value, nor for an indicator added after it was
     stored: those read as null."""

@@ -141,6 +141,11 @@ DEPARTMENT_TYPES: Mapping[str, tuple[str, ...]] = {
     "economy": ("经济发展办", "经济发展办公室", "经发办"),
     "other": ("其他",),
 }
+#: the secretaries of the three-level responsibility system (三级联动责任体系), by level
+SECRETARY_ROLES: Mapping[str, tuple[str, ...]] = {
+    "street_secretary": ("街道党（工）委书记",), "community_secretary": ("社区党组织书记",),
+    "grid_secretary": ("网格党支部书记",),
+}
 #: RESPONSIBLE_FOR.role: who in a department answers for a community or grid (包联)
 RESPONSIBLE_ROLES: Mapping[str, tuple[str, ...]] = {
     "head": ("负责人", "主任", "部门负责人", "部长"),

@@ -23,8 +23,8 @@ from ingest.transform import Context, Fields
 from ingest.transform_areas import transform_division, transform_grid
 from ingest.transform_committees import transform_owner_committee
 from ingest.transform_compounds import transform_compound
-from ingest.transform_linkage import transform_committee_member, transform_responsibility
 from ingest.transform_contracts import transform_property_contract
+from ingest.transform_linkage import transform_committee_member, transform_responsibility
 from ingest.transform_lists import transform_agreement, transform_need, transform_project, transform_resource
 from ingest.transform_orgs import transform_org, transform_party_org
 from ingest.transform_people import transform_membership, transform_party_member
@@ -149,9 +149,11 @@ KINDS: tuple[Kind, ...] = (
         Slot("worksAt", "WORKS_AT", "Organization", "uid"),  # 工作单位
     )),), files="CSV/XLSX/JSONL (personal data: see docs/data-officer.md \"Personal data\")",
         personal=frozenset({"idNumber", "name", "phone", "birthDate", "address"}), needs_compounds=True),
-    # caller name, phone and complaint text are not in the profile: never read (ingest.transform_work_orders)
+    # caller name and phone are read only to mask them in the complaint text, never stored
+    # (ingest.transform_work_orders)
     Kind("work-orders", transform_work_order, (NodeSpec("work_order", "WorkOrder", "uid", slots=PLACED + (
-        IN_COMPOUND,)),), files="CSV/XLSX/JSONL (12345 工单导出; 来电人, 来电号码 and 诉求内容 are never read)",
+        IN_COMPOUND,)),),
+        files="CSV/XLSX/JSONL (12345 工单导出; 来电人 and 来电号码 only mask the 诉求内容, never stored)",
         needs_compounds=True),
 )
 

@@ -9,6 +9,7 @@ the other kinds name a compound by that code or by 小区名称 within their com
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ingest import vocab
@@ -21,8 +22,9 @@ from ingest.transform import MAX_KEY, Context, Fields, place
 #: 业委会成立情况 words -> whether the compound reports a committee
 _COMMITTEE_REPORTED = {"已成立": True, "成立": True, "是": True, "有": True, "已备案": True,
                        "未成立": False, "否": False, "无": False, "未备案": False, "筹备中": False}
-# an 11-digit mainland mobile number, or an 18-character resident ID number (17 digits + digit/X)
-_PERSONAL = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|\d{17}[\dXx])(?!\d)")
+# an 11-digit mainland mobile number (also written 138 1234 5678 or 138-1234-5678), or an 18-character resident
+# ID number (17 digits + digit/X, also in 6-8-4 groups)
+_PERSONAL = re.compile(r"(?<!\d)(?:1[3-9]\d[ -]?\d{4}[ -]?\d{4}|\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx])(?![\d])")
 
 
 def mask_personal(text: str | None) -> str | None:
@@ -32,13 +34,14 @@ def mask_personal(text: str | None) -> str | None:
     return _PERSONAL.sub(lambda m: "*" * len(m.group(0)), text)
 
 
-def word(f: Fields, name: str, table: dict[str, str], fallback: str | None) -> tuple[str | None, str | None]:
+def word(f: Fields, name: str, table: dict[str, str], fallback: str | None,
+         mask: Callable[[str | None], str | None] = mask_personal) -> tuple[str | None, str | None]:
     """``(key, raw word)``: an unknown word is flagged and stored as ``fallback`` with the raw word kept.
 
-    The raw word is kept with phone and ID numbers masked, in the graph and in the report: a row shifted by a
-    column puts the caller's phone where the category should be.
+    The raw word is kept masked by ``mask`` (phone and ID numbers), in the graph and in the report: a row shifted
+    by a column puts the caller's phone where the category should be.
     """
-    raw = mask_personal(f.text(name))
+    raw = mask(f.text(name))
     if raw is None:
         return None, None
     key = table.get(raw) or table.get(raw.replace("（", "(").replace("）", ")"))

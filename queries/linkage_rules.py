@@ -17,7 +17,8 @@ committee that LEADS its street or community. ``coconstruction_chain.cypher`` fi
   :data:`ACTIVE_MONTHS` months up to the day asked about (``asOf``, both ends included). Activity is any of: a
   project it leads (LED_BY) or that uses a resource it provides, with a start, delivery or acceptance date in the
   window; a resource it provides (not withdrawn) whose availability overlaps the window (a missing start or end
-  date is open); a co-construction agreement it signed (SIGNED_BY) that was signed by the end of the window and
+  date is open, but a resource without any date says nothing about when the unit was active and does not
+  count); a co-construction agreement it signed (SIGNED_BY) that was signed by the end of the window and
   runs to its start or later (``validTo``; without one, the signing day must be in the window).
 """
 
@@ -26,6 +27,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from typing import Any
+
+from graph import vocab
 
 #: months of the 挂名 window, counted back from ``asOf``
 ACTIVE_MONTHS = 12
@@ -72,4 +75,11 @@ def message(gap: Mapping[str, Any]) -> str:
 
 def with_messages(chain: Mapping[str, Any]) -> dict[str, Any]:
     """A chain row with the Chinese ``message`` of each gap."""
-    return {**chain, "missing": [{**gap, "message": message(gap)} for gap in chain["missing"]]}
+    return {**chain, "missing": [{"unit": None, **gap, "message": message(gap)} for gap in chain["missing"]]}
+
+
+def role_label(role: str | None) -> str | None:
+    """The Chinese word of an answerer's role (a secretary of :data:`graph.vocab.SECRETARY_ROLES` or a
+    RESPONSIBLE_FOR role of :data:`graph.vocab.RESPONSIBLE_ROLES`); the role itself when unknown."""
+    words = {**vocab.SECRETARY_ROLES, **vocab.RESPONSIBLE_ROLES}.get(role or "")
+    return words[0] if words else role

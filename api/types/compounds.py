@@ -15,6 +15,12 @@ from api.types.common import Point
 from api.types.geo import DivisionRef, GridRef
 
 
+@strawberry.type(description="A compound by uid and name.")
+class CompoundRef:
+    uid: str
+    name: str
+
+
 @strawberry.type(description="A compound in a list.")
 class CompoundSummary:
     uid: str = strawberry.field(description="The registry's 小区编码, else c:<hash of name and community>.")
@@ -145,3 +151,27 @@ class DisputeHotspot:
     done: int
     partial: int
     missing: int
+
+
+@strawberry.type(description="A 12345 work order (工单) of a compound. No caller name or phone is stored.")
+class WorkOrder:
+    uid: str = strawberry.field(description="工单编号.")
+    received_on: date | None
+    closed_on: date | None
+    category: str | None = strawberry.field(description="property, environment, noise, parking, safety, "
+                                                        "facilities, neighbour or other.")
+    category_raw: str | None = strawberry.field(description="问题类别 as the export wrote it.")
+    status: str | None = strawberry.field(description="closed, in_progress, returned or pending.")
+    satisfaction: str | None
+    handling_unit: str | None
+    placement: str | None = strawberry.field(description="compound-name or compound-address: how it was placed.")
+    content: str | None = strawberry.field(description=(
+        "The complaint text (诉求内容) with phone and ID numbers and the caller's own name and phone masked; null "
+        "for roles below planner."))
+
+
+@strawberry.type(description="The work orders of a compound, newest first.")
+class CompoundWorkOrders:
+    compound: CompoundRef
+    total: int = strawberry.field(description="Orders matching the filters (all of them, not only those listed).")
+    orders: list[WorkOrder]

@@ -33,6 +33,14 @@ CREATE (e1:Organization:Enterprise {uid: '91350100M000100Y43', uscc: '91350100M0
 CREATE (k1:Compound {uid: 'c:k1', name: '锦城花园', type: 'commodity', typeRaw: '商品房小区', households: 400,
   managementMode: 'company', communityCode: '510107005001'})-[:IN_DIVISION]->(a)
 CREATE (k1)-[:IN_GRID]->(ga1), (e1)-[:MANAGES {mode: 'company', since: date('2020-01-01')}]->(k1)
+// resourcesForCompound: K1 lies at (104.05, 30.62), GA1's centroid at (104.06, 30.63), about 1.45 km apart. R2 (a
+// venue) stands at K1, R3 (a venue) at the centroid, both IN_GRID GA1: from the grid R3 is the nearer, from K1 R2.
+SET k1.location = point({longitude: 104.05, latitude: 30.62}),
+    ga1.centroid = point({longitude: 104.06, latitude: 30.63})
+CREATE (r2:Resource {uid: 'R2', name: '锦城花园活动室', category: 'venue', status: 'available',
+  location: point({longitude: 104.0505, latitude: 30.62})})-[:IN_GRID]->(ga1)
+CREATE (r3:Resource {uid: 'R3', name: '网格党群服务站', category: 'venue', status: 'available',
+  location: point({longitude: 104.06, latitude: 30.63})})-[:IN_GRID]->(ga1)
 CREATE (k2:Compound {uid: 'XQ-002', code: 'XQ-002', name: '玉林老院', type: 'old_courtyard', typeRaw: '老旧院落',
   households: 50, managementMode: 'none', communityCode: '510107005001'})-[:IN_DIVISION]->(a)
 CREATE (k2)-[:IN_GRID]->(ga2)
@@ -85,3 +93,7 @@ UNWIND range(0, spec[2] - 1) AS i
 WITH spec[0] AS k, spec[1] AS category, date(spec[3]) + duration({days: i}) AS day, i
 CREATE (w:WorkOrder {uid: k.uid + '-' + category + '-' + toString(day), category: category, receivedOn: day})
 CREATE (w)-[:IN_COMPOUND]->(k)
+// one order of K1 keeps its complaint text (masked at ingest): planners read it, readers get null
+WITH count(*) AS done
+MATCH (w:WorkOrder {uid: 'c:k1-property-2025-08-12'})
+SET w.content = '***反映物业不作为，电话***********', w.handlingUnit = '锦城社区居委会', w.status = 'closed'

@@ -148,3 +148,69 @@ def test_five_step_page_names_the_rules_thresholds() -> None:
     assert f"at least **{five_step.BRANCH_MIN}** (`BRANCH_MIN`)" in page
     for rule in five_step.RULES:
         assert f"`{rule.__name__}`" in page, rule.__name__
+
+
+def test_work_orders_newest_first_content_for_planners_only(compounds_graph, client: TestClient) -> None:
+    q = ('query($c: String!, $cat: String, $l: Int!) { workOrders(compoundCode: $c, category: $cat, limit: $l) '
+         "{ compound { uid } total orders { uid receivedOn category status handlingUnit content } } }")
+    planner = data(gql(client, q, {"c": "c:k1", "cat": "property", "l": 2}, role="planner"))["workOrders"]
+    # K1: 14 property orders (12 in August 2025, 2 in May); the newest is 2025-08-12, the one with a text
+    assert planner["total"] == 14
+    assert [o["uid"] for o in planner["orders"]] == ["c:k1-property-2025-08-12", "c:k1-property-2025-08-11"]
+    assert planner["orders"][0]["content"] == "***反映物业不作为，电话***********"
+    assert planner["orders"][0]["handlingUnit"] == "锦城社区居委会"
+    for role in ("reader", None):
+        reader = data(gql(client, q, {"c": "c:k1", "cat": "property", "l": 2}, role=role))["workOrders"]
+        assert [o["content"] for o in reader["orders"]] == [None, None]
+        assert [o["uid"] for o in reader["orders"]] == [o["uid"] for o in planner["orders"]]
+    every = data(gql(client, q, {"c": "c:k1", "cat": None, "l": 200}))["workOrders"]
+    assert every["total"] == len(every["orders"]) == 17 and every["orders"][0]["category"] == "noise"
+    assert "category" in error(gql(client, q, {"c": "c:k1", "cat": "物业", "l": 2}))["message"]
+    assert error(gql(client, q, {"c": "c:k1", "cat": None, "l": 0}))["extensions"]["field"] == "limit"
+    assert error(gql(client, q, {"c": "c:none", "cat": None, "l": 5}))["extensions"]["field"] == "compoundCode"
+
+
+RANKED = "matches { score distanceM reasons { code } resource { uid } }"
+
+
+def test_resources_for_compound_is_the_grid_ranking_from_the_compound(compounds_graph, client: TestClient) -> None:
+    grid = data(gql(client, '{ resourcesForGrid(gridCode: "510107005001001", maxDistanceM: 1000) { '
+                    + RANKED + " } }"))["resourcesForGrid"]["matches"]
+    compound = data(gql(client, '{ resourcesForCompound(code: "c:k1", maxDistanceM: 1000) { compound { uid name } '
+                        "origin { longitude latitude } grid { code } " + RANKED + " } }"))["resourcesForCompound"]
+    assert compound["compound"] == {"uid": "c:k1", "name": "锦城花园"}
+    assert compound["origin"] == {"longitude": 104.05, "latitude": 30.62}
+    assert compound["grid"] == {"code": "510107005001001"}
+    # the same rule: within 1 km of the centroid is R3 only, within 1 km of the compound R2 only (an unlinked
+    # candidate beyond maxDistanceM is dropped)
+    assert [(m["resource"]["uid"], m["score"], [r["code"] for r in m["reasons"]]) for m in grid] == [
+        ("R3", 50, ["IN_GRID", "WITHIN_DISTANCE"])]
+    assert [(m["resource"]["uid"], m["score"], [r["code"] for r in m["reasons"]]) for m in compound["matches"]] == [
+        ("R2", 50, ["IN_GRID", "WITHIN_DISTANCE"])]
+    assert compound["matches"][0]["distanceM"] < 100
+    # within 3 km both qualify alike (50 each); the tie goes to the nearer one, seen from where the question is
+    wide = data(gql(client, '{ g: resourcesForGrid(gridCode: "510107005001001") { ' + RANKED + " } "
+                    'c: resourcesForCompound(code: "c:k1") { ' + RANKED + " } }"))
+    assert [(m["resource"]["uid"], m["score"]) for m in wide["g"]["matches"]] == [("R3", 50), ("R2", 50)]
+    assert [(m["resource"]["uid"], m["score"]) for m in wide["c"]["matches"]] == [("R2", 50), ("R3", 50)]
+    assert 1000 < wide["c"]["matches"][1]["distanceM"] < 2000
+    # no grid to rank from, no such compound, a bad argument: errors naming the field
+    k4 = error(gql(client, '{ resourcesForCompound(code: "c:k4") { grid { code } } }'))
+    assert k4["extensions"]["field"] == "code" and "no grid" in k4["message"]
+    assert error(gql(client, '{ resourcesForCompound(code: "c:none") { grid { code } } }'))["extensions"][
+        "field"] == "code"
+    bad = error(gql(client, '{ resourcesForCompound(code: "c:k1", maxDistanceM: 0) { grid { code } } }'))
+    assert bad["extensions"]["field"] == "maxDistanceM"
+
+
+def test_dispute_hotspots_default_to_the_last_12_months(compounds_graph, client: TestClient) -> None:
+    from datetime import date
+
+    from api import query_compounds
+
+    assert query_compounds.year_before(date(2026, 6, 30)) == date(2025, 7, 1)
+    assert query_compounds.year_before(date(2028, 2, 29)) == date(2027, 3, 1)
+    explicit = ('{ disputeHotspots(divisionCode: "510107005000", since: "2025-07-01", until: "2026-06-30") '
+                "{ compound { uid } orders } }")
+    defaulted = '{ disputeHotspots(divisionCode: "510107005000", until: "2026-06-30") { compound { uid } orders } }'
+    assert data(gql(client, defaulted))["disputeHotspots"] == data(gql(client, explicit))["disputeHotspots"]

@@ -10,7 +10,7 @@ import neo4j
 import pytest
 from neo4j_helpers import app_client
 from openpyxl import load_workbook
-from test_api_indicators import C1, C2, D, S, SEED
+from test_api_indicators import C1, C2, SEED, D, S
 from typer.testing import CliRunner
 
 from graph.errors import GridlinkError

@@ -20,7 +20,6 @@ from api.errors import InputError, NotFoundError
 from api.localtime import today
 from api.strings import shown
 from api.types.indicators import DivisionIndicators, DivisionWarning, WarningTarget
-from graph import vocab
 from queries import indicator_rules as rules
 from queries import typology
 from queries.member_rules import get_member_rules
@@ -33,14 +32,6 @@ UrbanRural = Annotated[list[str] | None, strawberry.argument(description=(
 CommunityType = Annotated[list[str] | None, strawberry.argument(description=(
     "Keep the divisions below of these community types (commodity, old_courtyard, unit_compound, resettled, mixed, "
     "village); the division asked about always comes first."))]
-
-
-def _filters(urban_rural: list[str] | None, community_type: list[str] | None) -> None:
-    for values, allowed, field in ((urban_rural, vocab.URBAN_RURAL_CLASSES, "urbanRural"),
-                                   (community_type, vocab.COMMUNITY_TYPES, "communityType")):
-        for v in values or ():
-            if v not in allowed:
-                raise InputError(f"{field} must be among {', '.join(allowed)}; got {shown(v)}", field=field)
 
 
 def _keep(rows: list[dict[str, Any]], code: str, urban_rural: list[str] | None,
@@ -88,7 +79,7 @@ class IndicatorQuery:
         to: Annotated[str | None, strawberry.argument(description="Last month, YYYY-MM.")] = None,
         urban_rural: UrbanRural = None, community_type: CommunityType = None,
     ) -> list[DivisionIndicators]:
-        _filters(urban_rural, community_type)
+        args.typology_filters(urban_rural, community_type)
         k = _k(info)
         if from_ is not None or to is not None:
             if as_of is not None:
@@ -104,7 +95,7 @@ class IndicatorQuery:
         "it, with the reason and the needs, grids, compounds or units to open. asOf: default today."))
     async def warnings(self, info: Info, division_code: str, as_of: date | None = None,
                        urban_rural: UrbanRural = None, community_type: CommunityType = None) -> list[DivisionWarning]:
-        _filters(urban_rural, community_type)
+        args.typology_filters(urban_rural, community_type)
         k = _k(info)
         rows = _keep(await _read(division_code, as_of), division_code, urban_rural, community_type)
         return [DivisionWarning(division_code=r["code"], division_name=r["name"], community_type=r["communityType"],

@@ -76,8 +76,9 @@ def _tree(code: str) -> tuple[dict[str, Any], list[str]]:
         raise GridlinkError(f"--division: no division {code} (give a 12-digit code of a loaded division)")
     parents, frontier = [code], [code]
     while frontier:
-        below = [r for c in frontier for r in run("division_children", {"code": c}).records]
-        frontier = [r["code"] for r in below if r["children"] > 0 and r["level"] != "community"]
+        below = [x for c in frontier for r in run("division_children", {"code": c, "withCounts": True}).records
+                 for x in r["children"]]
+        frontier = [x["code"] for x in below if x["childCount"] > 0 and x["level"] != "community"]
         parents += frontier
     return detail[0]["division"], parents
 

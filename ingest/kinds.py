@@ -23,8 +23,8 @@ from ingest.transform import Context, Fields
 from ingest.transform_areas import transform_division, transform_grid
 from ingest.transform_committees import transform_owner_committee
 from ingest.transform_compounds import transform_compound
-from ingest.transform_linkage import transform_committee_member, transform_responsibility
 from ingest.transform_contracts import transform_property_contract
+from ingest.transform_linkage import transform_committee_member, transform_responsibility
 from ingest.transform_lists import transform_agreement, transform_need, transform_project, transform_resource
 from ingest.transform_orgs import transform_org, transform_party_org
 from ingest.transform_people import transform_membership, transform_party_member
@@ -93,7 +93,8 @@ KINDS: tuple[Kind, ...] = (
                                                                         "registrar"), vocab.SOCIAL_ORG_TYPES),
     # below the grid (issue #12): compounds after the enterprises that manage them, before the kinds naming them
     Kind("compounds", transform_compound, (NodeSpec("compound", "Compound", "uid", slots=PLACED + (
-        Slot("managedBy", "MANAGES", "Organization", "uid", outgoing=False),)),)),
+        Slot("managedBy", "MANAGES", "Organization", "uid", outgoing=False),)),),
+        files="CSV/XLSX/JSONL, or GeoJSON (a compound per feature: polygon boundary, properties as columns)"),
     # 物业项目/合同备案: the relationship is the row (the enterprise by credit code MANAGES the compound)
     Kind("property-contracts", transform_property_contract, (
         RelSpec("manages", "MANAGES", "Organization", "uid", "Compound", "uid"),), needs_compounds=True),

@@ -13,6 +13,7 @@ from api.disclosure import member_rows
 from api.errors import InputError, NotFoundError
 from api.localtime import LOCAL_TZ, today
 from api.types.common import Connection, check_first, page
+from api.types.linkage import Responsibility
 from api.types.matching import (
     CommunityPartners,
     GridMemberCounts,
@@ -22,6 +23,8 @@ from api.types.matching import (
     ResourcesForCompound,
     ResourcesForGrid,
 )
+from queries import linkage_rules
+from queries.linkage_rules import role_label
 from queries.member_rules import get_member_rules
 
 Info = strawberry.Info[Context, None]
@@ -110,16 +113,35 @@ class CoconstructionQuery:
             raise NotFoundError(f"divisionCode: no division {division_code}", field="divisionCode")
         return rows[0]  # type: ignore[return-value]
 
-    @strawberry.field(description="Street working committee → community party committee → grid branch for a "
-                                  "street (or each street of a district), with the missing links.")
-    async def party_chain(self, division_code: str) -> list[PartyChain] | None:
-        rows = await db.read("coconstruction_chain", {"divisionCode": args.division_code(division_code)})
+    @strawberry.field(description=(
+        "三级联动 for a street (or each street of a district): street working committee and its 街道大工委 → "
+        "community committee and its 社区大党委 → grid branch, the part-time members (兼职委员) with their 12-month "
+        "activity up to asOf (default today), the 包联 departments, and the gaps with a Chinese message "
+        "(docs/linkage.md)."))
+    async def party_chain(self, division_code: str, as_of: date | None = None) -> list[PartyChain] | None:
+        if as_of is not None and not 1900 <= as_of.year <= 2200:
+            raise InputError("asOf must be a date between the years 1900 and 2200", field="asOf")
+        rows = await db.read("coconstruction_chain", {"divisionCode": args.division_code(division_code),
+                                                      **linkage_rules.params(as_of)})
         if not rows:  # no street in it: a code of another level, or none at all (one more read, on this path only)
             found = await db.read("division_detail", {"code": division_code})
             if not found:
                 raise NotFoundError(f"divisionCode: no division {division_code}", field="divisionCode")
             args.level(found[0]["division"]["level"], {"street", "district"}, division_code, "divisionCode")
-        return [r["chain"] for r in rows]
+        return [linkage_rules.with_messages(r["chain"]) for r in rows]  # type: ignore[misc]
+
+    @strawberry.field(description=(
+        "三级联动责任体系: who answers for a community — the street working committee's secretary, the street "
+        "office departments 包联 for it or its grids, the community committee's secretary and the grid branch "
+        "secretaries. Names for planner and admin roles only; readers get the roles."))
+    async def responsibility(self, info: Info, community_code: str) -> Responsibility | None:
+        code = args.division_code(community_code, "communityCode")
+        rows = await db.read("linkage_responsibility", {"communityCode": code, "personal": info.context.personal})
+        if not rows:
+            raise NotFoundError(f"communityCode: no division {community_code}", field="communityCode")
+        args.level(rows[0]["community"]["level"], {"community"}, community_code, "communityCode")
+        return {**rows[0], "answerers": [{**a, "roleLabel": role_label(a["role"])}  # type: ignore[return-value]
+                                         for a in rows[0]["answerers"]]}
 
     @strawberry.field(description=(
         "Party members per grid of an area by status (normal, flowing, pocket, hidden): counts only. For roles "

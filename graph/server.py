@@ -8,7 +8,7 @@ How it works (verified on this project's machines, see docs/operator.md "Local N
    start (``Neo4jAdminCommand dbms set-initial-password``), then runs the bootloader
    ``org.neo4j.server.startup.Neo4jCommand start`` — the same class ``bin/neo4j`` runs — which daemonizes the
    server, writes ``run/neo4j.pid`` and honours ``server.memory.heap.*``.
-3. It waits until Bolt answers with our credentials, or fails naming the log file.
+3. It waits until Bolt answers with our credentials, or fails naming the log file. APOC core: :mod:`graph.plugins`.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from pathlib import Path
 import neo4j
 
 from graph.errors import ServerError
+from graph.plugins import conf_line, provision_plugins, started_without_plugins
 from graph.settings import LocalServerSettings, get_neo4j_settings, get_server_settings
 
 log = logging.getLogger(__name__)
@@ -222,9 +223,12 @@ def start(s: LocalServerSettings | None = None, *, quiet: bool = False,
     """
     s = s or get_server_settings()
     password = get_neo4j_settings().password.get_secret_value()
-    if _pid(s) is not None:
+    if _pid(s) is not None and not started_without_plugins(s):
         _wait_for_bolt(s, password, time.monotonic() + s.start_timeout_s)
         return status(s), False
+    if _pid(s) is not None:  # started before gridlink shipped APOC: restart it with the plugin (once)
+        log.info("restarting the local Neo4j to load the APOC plugin")
+        stop(s)
     if len(password) < 8:
         raise ServerError("NEO4J_PASSWORD is shorter than 8 characters", hint="Neo4j 5 needs at least 8")
     for port in (s.bolt_port, s.http_port):
@@ -234,11 +238,12 @@ def start(s: LocalServerSettings | None = None, *, quiet: bool = False,
                 hint="stop that program, or choose other ports with GRIDLINK_NEO4J_BOLT_PORT / "
                 "GRIDLINK_NEO4J_HTTP_PORT (and NEO4J_URI to match)",
             )
-    provision(s, quiet=quiet)
+    lib = provision(s, quiet=quiet)
+    provision_plugins(s, lib, quiet=quiet)
     home = s.server_home()
     for sub in ("conf", "data", "logs", "run", "plugins", "import"):
         (home / sub).mkdir(parents=True, exist_ok=True)
-    (home / "conf" / "neo4j.conf").write_text(_conf_text(s, extra_conf), encoding="utf-8")
+    (home / "conf" / "neo4j.conf").write_text(_conf_text(s, [conf_line(s), *extra_conf]), encoding="utf-8")
     if not (home / "data" / "dbms" / "auth.ini").exists() and not (home / "data" / "databases").exists():
         res = _java(s, "org.neo4j.server.startup.Neo4jAdminCommand", "dbms", "set-initial-password", password)
         if res.returncode != 0:

@@ -141,6 +141,11 @@ DEPARTMENT_TYPES: Mapping[str, tuple[str, ...]] = {
     "economy": ("经济发展办", "经济发展办公室", "经发办"),
     "other": ("其他",),
 }
+#: the secretaries of the three-level responsibility system (三级联动责任体系), by level
+SECRETARY_ROLES: Mapping[str, tuple[str, ...]] = {
+    "street_secretary": ("街道党（工）委书记",), "community_secretary": ("社区党组织书记",),
+    "grid_secretary": ("网格党支部书记",),
+}
 #: RESPONSIBLE_FOR.role: who in a department answers for a community or grid (包联)
 RESPONSIBLE_ROLES: Mapping[str, tuple[str, ...]] = {
     "head": ("负责人", "主任", "部门负责人", "部长"),
@@ -226,6 +231,31 @@ FIVE_STEPS: Mapping[str, tuple[str, ...]] = {
 }
 #: a five-step status
 STEP_STATUSES: Mapping[str, tuple[str, ...]] = {"done": ("已完成",), "partial": ("部分完成",), "missing": ("未开展",)}
+
+
+# ---- community typology (issue #13 part 3): filters and splits wherever areas are listed -----------------------
+
+#: Division.urbanRural: the NBS 城乡分类代码 of a village-level (or township) division; a divisions table carrying
+#: another value has the row rejected
+URBAN_RURAL_CLASSES: Mapping[str, tuple[str, ...]] = {
+    "111": ("主城区",), "112": ("城乡结合区",), "121": ("镇中心区",), "122": ("镇乡结合区",), "123": ("特殊区域",),
+    "210": ("乡中心区",), "220": ("村庄",),
+}
+#: Division.communityType: given by the divisions table (社区类型) or derived from the compounds
+#: (queries/typology.py, docs/indicators.md)
+COMMUNITY_TYPES: Mapping[str, tuple[str, ...]] = {
+    "commodity": ("商品房社区", "商品房小区社区"),
+    "old_courtyard": ("老旧院落社区", "老旧小区社区", "院落社区"),
+    "unit_compound": ("单位型社区", "单位社区"),
+    "resettled": ("村改居社区", "农转城社区", "安置社区"),
+    "mixed": ("混合型", "混合型社区", "混合社区"),
+    "village": ("村", "行政村"),
+}
+#: the community type a compound type speaks for when it holds most households (``other``: none)
+COMPOUND_COMMUNITY_TYPE: Mapping[str, str] = {
+    "commodity": "commodity", "old_courtyard": "old_courtyard", "hutong": "old_courtyard",
+    "unit_compound": "unit_compound", "resettlement": "resettled", "villager_group": "resettled",
+}
 
 
 def word_map(table: Mapping[K, tuple[str, ...]], with_keys: bool = True) -> dict[str, K]:

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
+from graph import localtime
 from graph.errors import GridlinkError
 from queries import indicator_rules as rules
 from queries.catalog import run
@@ -29,20 +30,30 @@ def month_end(month: str) -> dt.date:
     return dt.date(year, mon, calendar.monthrange(year, mon)[1])
 
 
-def snapshot(month: str) -> int:
-    """Compute and store the indicators of every division for ``month`` as of its last day (today, for the
-    current month); returns how many divisions were stored."""
-    as_of = min(month_end(month), dt.date.today())
+def month_as_of(month: str) -> dt.date:
+    """The day a month's indicators are computed for: its last day, or today (Beijing) for the current month."""
+    return min(month_end(month), localtime.today())
+
+
+def compute(as_of: dt.date, codes: list[str] | None = None) -> dict[str, dict[str, Any]]:
+    """The indicators (:func:`queries.indicator_rules.combine` rows) of the divisions ``codes`` and those directly
+    below them (default: every city, district and street, i.e. every division), by code, as of ``as_of``."""
     params = get_member_rules().params(as_of)
     rows: dict[str, dict[str, Any]] = {}
-    for rec in run("indicator_divisions").records:
-        code = rec["code"]
-        ind = [r.data() for r in run("division_indicators", {"divisionCode": code, "asOf": params["asOf"],
-                                                              "unclaimedDays": rules.UNCLAIMED_DAYS}).records]
+    for code in codes if codes is not None else [rec["code"] for rec in run("indicator_divisions").records]:
+        ind = [r.data() for r in run("division_indicators", rules.query_params(code, as_of)).records]
         members = [r.data() for r in run("members_by_area", {"divisionCode": code, **params}).records]
         for row in rules.combine(ind, members):
             # a street asked as a district's child and again on its own: the same numbers, kept once
             rows.setdefault(row["code"], row)
+    return rows
+
+
+def snapshot(month: str) -> int:
+    """Compute and store the indicators of every division for ``month`` as of its last day (today, for the
+    current month); returns how many divisions were stored."""
+    as_of = month_as_of(month)
+    rows = compute(as_of)
     stored = run("indicator_snapshot_store", {"month": month, "asOf": as_of.isoformat(),
                                               "rows": list(rows.values())}).records
     return int(stored[0]["stored"]) if stored else 0
@@ -58,7 +69,7 @@ def register(app: typer.Typer) -> None:
         month: Annotated[str | None, typer.Option("--month", help="YYYY-MM (default: this month).")] = None,
     ) -> None:
         """Store the indicators of every division for a month (re-running a month overwrites it)."""
-        chosen = month or dt.date.today().strftime("%Y-%m")
+        chosen = month or localtime.today().strftime("%Y-%m")
         typer.echo(f"stored indicators of {snapshot(chosen)} divisions for {chosen}")
 
     app.add_typer(report, name="report")

@@ -10,7 +10,6 @@ graph-wide steps (parent links, snapshot, duplicates). A run is recorded as an `
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import logging
 import sys
 import time
@@ -23,6 +22,7 @@ from typing import Any
 
 import neo4j
 
+from graph import localtime
 from ingest import kinds
 from ingest.account import Accounts
 from ingest.cleanup import deactivate_missing, link_duplicates, load_places
@@ -259,7 +259,7 @@ def _after_batches(run: _Run, acct: Accounts) -> None:
     if not opts.dry_run and run.kind.org:
         if opts.snapshot:
             s.deactivated = deactivate_missing(run.driver, run.db, run.kind.org_kind, s.source, acct.seen, s.run_id,
-                                               dt.date.today(), loader.now)
+                                               localtime.today(), loader.now)
         s.same_as, s.same_as_removed = link_duplicates(run.driver, run.db, acct.names, s.source, s.run_id,
                                                        loader.now)
 

@@ -17,7 +17,8 @@ committee that LEADS its street or community. ``coconstruction_chain.cypher`` fi
   :data:`ACTIVE_MONTHS` months up to the day asked about (``asOf``, both ends included). Activity is any of: a
   project it leads (LED_BY) or that uses a resource it provides, with a start, delivery or acceptance date in the
   window; a resource it provides (not withdrawn) whose availability overlaps the window (a missing start or end
-  date is open); a co-construction agreement it signed (SIGNED_BY) that was signed by the end of the window and
+  date is open, but a resource without any date says nothing about when the unit was active and does not
+  count); a co-construction agreement it signed (SIGNED_BY) that was signed by the end of the window and
   runs to its start or later (``validTo``; without one, the signing day must be in the window).
 """
 
@@ -27,8 +28,23 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from graph import vocab
+
 #: months of the 挂名 window, counted back from ``asOf``
 ACTIVE_MONTHS = 12
+#: whether unit ``u`` was active between ``since`` and ``asOf`` (the rule above), as Cypher; the same words decide
+#: 挂名 part-time members and the active resident units of the indicators (docs/indicators.md)
+UNIT_ACTIVE = """EXISTS { MATCH (u)<-[:LED_BY]-(p:Project)
+               WHERE any(d IN [p.startedOn, p.deliveredOn, p.acceptedOn] WHERE since <= d <= asOf) }
+      OR EXISTS { MATCH (u)-[:PROVIDES]->(:Resource)<-[:USES]-(p:Project)
+                  WHERE any(d IN [p.startedOn, p.deliveredOn, p.acceptedOn] WHERE since <= d <= asOf) }
+      OR EXISTS { MATCH (u)-[:PROVIDES]->(r:Resource)
+                  WHERE coalesce(r.status, 'available') <> 'withdrawn'
+                    AND coalesce(r.availableFrom, asOf) <= asOf AND coalesce(r.availableTo, since) >= since }
+      OR EXISTS { MATCH (u)<-[:SIGNED_BY]-(g:Agreement)
+                  WHERE g.signedOn <= asOf AND coalesce(g.validTo, g.signedOn) >= since }"""
+#: the named queries that decide whether a unit is active (each carries :data:`UNIT_ACTIVE`)
+UNIT_ACTIVE_QUERIES = ("coconstruction_chain", "division_indicators")
 
 #: gap code -> the Chinese message; ``{name}`` is the area (or committee) named, ``{unit}`` the member's unit
 GAPS: Mapping[str, str] = {
@@ -59,4 +75,11 @@ def message(gap: Mapping[str, Any]) -> str:
 
 def with_messages(chain: Mapping[str, Any]) -> dict[str, Any]:
     """A chain row with the Chinese ``message`` of each gap."""
-    return {**chain, "missing": [{**gap, "message": message(gap)} for gap in chain["missing"]]}
+    return {**chain, "missing": [{"unit": None, **gap, "message": message(gap)} for gap in chain["missing"]]}
+
+
+def role_label(role: str | None) -> str | None:
+    """The Chinese word of an answerer's role (a secretary of :data:`graph.vocab.SECRETARY_ROLES` or a
+    RESPONSIBLE_FOR role of :data:`graph.vocab.RESPONSIBLE_ROLES`); the role itself when unknown."""
+    words = {**vocab.SECRETARY_ROLES, **vocab.RESPONSIBLE_ROLES}.get(role or "")
+    return words[0] if words else role

@@ -31,7 +31,7 @@ from typing import Any
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from graph import vocab
+from graph import localtime, vocab
 
 #: the derived status of member ``m`` living in community ``home`` (``null`` when unknown), as Cypher. The
 #: relation and check-in are read outward from the member (pattern comprehensions): an EXISTS subquery may be
@@ -60,13 +60,13 @@ class MemberRules(BaseSettings):
     pocket_months: int = Field(default=6, ge=1, le=120)
 
     def params(self, as_of: dt.date | None = None) -> dict[str, Any]:
-        """The parameters of ``members_by_area.cypher`` for the day ``as_of`` (default: today)."""
+        """The parameters of ``members_by_area.cypher`` for the day ``as_of`` (default: today in Beijing)."""
         return {**self.status_params(as_of), "bands": list(vocab.AGE_BANDS)}
 
     def status_params(self, as_of: dt.date | None = None) -> dict[str, Any]:
         """``asOf`` and ``pocketMonths``: what :data:`DERIVED_STATUS` needs, for the day ``as_of`` (default:
-        today)."""
-        return {"asOf": (as_of or dt.date.today()).isoformat(), "pocketMonths": self.pocket_months}
+        today in Beijing)."""
+        return {"asOf": (as_of or localtime.today()).isoformat(), "pocketMonths": self.pocket_months}
 
 
 @lru_cache(maxsize=1)

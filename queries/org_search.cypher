@@ -3,13 +3,15 @@
 // description: Full-text search on index organization_names (cjk analyzer: Chinese is indexed as bigrams, so a
 // description: two-character query matches). text is a Lucene query built by the API (a quoted phrase). Ordered by
 // description: score, then uid; offset pagination (skip); totalCount counts the hits.
-// params: text (str), kind (str or null), skip (int), first (int), personal (bool)
+// description: With withParents, each hosted party organization carries its parent (SUBORDINATE_TO), else null.
+// params: text (str), kind (str or null), skip (int), first (int), personal (bool), withParents (bool)
 // returns: totalCount, nodes
 // example: :param text => '"锦城"'
 // example: :param kind => null
 // example: :param skip => 0
 // example: :param first => 20
 // example: :param personal => false
+// example: :param withParents => true
 CALL db.index.fulltext.queryNodes('organization_names', $text) YIELD node, score
 WHERE $kind IS NULL OR node.kind = $kind
 WITH node, score
@@ -26,7 +28,12 @@ CALL (hits) {
             grid: head(COLLECT { MATCH (o)-[:IN_GRID]->(g:Grid) RETURN g {.uid, .scheme, .code, .name} AS g ORDER BY g.uid }),
             division: head(COLLECT { MATCH (o)-[:IN_DIVISION]->(d:Division) RETURN d {.code, .name, .level} AS d ORDER BY d.code }),
             partyOrganizations: COLLECT {
-              MATCH (o)<-[:HOSTED_BY]-(p:PartyOrganization) RETURN p {.uid, .name, .kind} AS p ORDER BY p.uid
+              MATCH (o)<-[:HOSTED_BY]-(p:PartyOrganization)
+              RETURN p {.uid, .name, .kind, .category,
+                        parent: CASE WHEN $withParents THEN head(COLLECT {
+                          MATCH (p)-[:SUBORDINATE_TO]->(x:PartyOrganization)
+                          RETURN x {.uid, .name, .kind, .category} AS x ORDER BY x.uid
+                        }) END} AS p ORDER BY p.uid
             }}) AS nodes
 }
 RETURN size(hits) AS totalCount, nodes

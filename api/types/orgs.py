@@ -35,6 +35,25 @@ _SECRETARY = "Party secretary (personal: planner and admin keys only; null for r
 _PHONE = "Contact phone (personal: planner and admin keys only; null for readers)."
 
 
+@strawberry.type
+class PartyOrgRef:
+    uid: str
+    name: str
+    kind: str
+    category: str | None
+
+
+@strawberry.type(description="A party organization an organization hosts, with its category and the one above it.")
+class HostedPartyOrganization:
+    uid: str
+    name: str
+    kind: str = strawberry.field(description="party_org.")
+    category: str | None = strawberry.field(description="党委, 党工委, 党总支, 党支部, 联合党支部, 党小组.")
+    parent: PartyOrgRef | None = strawberry.field(
+        description="The party organization it is directly subordinate to (SUBORDINATE_TO), null at the top; "
+                    "`partyOrganization(uid)` gives the whole chain.")
+
+
 @strawberry.type(description="An enterprise, public unit, social organization or party organization.")
 class Organization:
     uid: str = strawberry.field(description="USCC when there is one, else n:<hash>.")
@@ -57,19 +76,13 @@ class Organization:
     location: Point | None
     grid: GridRef | None
     division: DivisionRef | None
-    party_organizations: list[OrgRef] = strawberry.field(description="Party organizations this unit hosts.")
+    party_organizations: list[HostedPartyOrganization] = strawberry.field(
+        description="Party organizations this unit hosts (with category and parent: one request, not one per "
+                    "party organization).")
 
 
     secretary_name: str | None = strawberry.field(resolver=_secretary, description=_SECRETARY)
     contact_phone: str | None = strawberry.field(resolver=_phone, description=_PHONE)
-
-
-@strawberry.type
-class PartyOrgRef:
-    uid: str
-    name: str
-    kind: str
-    category: str | None
 
 
 @strawberry.type(description="How many members of the organization have a status (counts only).")

@@ -155,11 +155,15 @@ W4_GRIDLINK = ("query W4($g: String!, $limit: Int!, $cats: [String!], $d: Float!
                "limit: $limit, categories: $cats, maxDistanceM: $d) { matches { score distanceM reasons { code weight } "
                "resource { uid name category } provider { name } } } }")
 W4_PEER = ("query W4($g: String!, $areas: [String!]!, $s: String!, $today: Date!, $at: PointInput!, $d: Float!, "
-           "$limit: Int!, $cat: StringScalarFilters) { resources(where: {status: {eq: \"available\"}, category: $cat, "
-           "location: {distance: {from: $at, lte: $d}}, OR: [{availableTo: {eq: null}}, {availableTo: {gte: $today}}], "
-           "AND: [{OR: [{inGrid: {some: {uid: {eq: $g}}}}, {inDivision: {some: {code: {in: $areas}}}}, "
-           "{inDivision: {some: {parent: {some: {code: {eq: $s}}}}}}]}]}, sort: [{uid: ASC}], limit: $limit) "
-           "{ uid name category providers(sort: [{uid: ASC}], limit: 1) { name } } }")
+           "$limit: Int!{cat_var}) {{ resources(where: {{status: {{eq: \"available\"}},{cat_filter} "
+           "location: {{distance: {{from: $at, lte: $d}}}}, "
+           "OR: [{{availableTo: {{eq: null}}}}, {{availableTo: {{gte: $today}}}}], "
+           "AND: [{{OR: [{{inGrid: {{some: {{uid: {{eq: $g}}}}}}}}, {{inDivision: {{some: {{code: {{in: $areas}}}}}}}}, "
+           "{{inDivision: {{some: {{parent: {{some: {{code: {{eq: $s}}}}}}}}}}}}]}}]}}, sort: [{{uid: ASC}}], "
+           "limit: $limit) {{ uid name category providers(sort: [{{uid: ASC}}], limit: 1) {{ name }} }} }}")
+#: the peer's W4 without and with a category filter (its null filter input fails: "Cannot convert undefined or null")
+W4_PEER_ALL = W4_PEER.format(cat_var="", cat_filter="")
+W4_PEER_CATEGORY = W4_PEER.format(cat_var=", $cat: String!", cat_filter=" category: {eq: $cat},")
 
 
 def w4_gridlink(post: Post, s: Sample, category: str | None = None, limit: int = 20) -> Any:
@@ -171,8 +175,10 @@ def w4_gridlink(post: Post, s: Sample, category: str | None = None, limit: int =
 def w4_peer(post: Post, s: Sample, category: str | None = None, limit: int = 20) -> Any:
     variables = {"g": f"LOCAL:{s.grid}", "areas": [s.community, s.street],
                  "s": s.street, "today": today(), "at": {"longitude": s.longitude, "latitude": s.latitude},
-                 "d": MAX_DISTANCE_M, "limit": limit, "cat": None if category is None else {"eq": category}}
-    return post({"query": W4_PEER, "variables": variables})["resources"]
+                 "d": MAX_DISTANCE_M, "limit": limit}
+    if category is None:
+        return post({"query": W4_PEER_ALL, "variables": variables})["resources"]
+    return post({"query": W4_PEER_CATEGORY, "variables": {**variables, "cat": category}})["resources"]
 
 
 def w4_records(post_gridlink: Post, post_peer: Post, s: Sample, category: str) -> tuple[Any, Any]:
@@ -205,11 +211,17 @@ def check(post_gridlink: Post, post_peer: Post, sample_list: list[Sample], categ
             if ours != theirs:
                 diffs.append(f"{w.name} {s}: gridlink {str(ours)[:300]} != peer {str(theirs)[:300]}")
     for s in sample_list[:3]:
+        every: list[str] = []
         for cat in categories:
             ours, theirs = w4_records(post_gridlink, post_peer, s, cat)
+            every += theirs
             n += 1
             if ours != theirs:
                 diffs.append(f"W4 {s} {cat}: gridlink {ours} != peer {theirs}")
+        # the timed form (no category) lists the same resources
+        timed = sorted(r["uid"] for r in w4_peer(post_peer, s, None, limit=100))
+        if len(timed) < 100 and timed != sorted(every):
+            diffs.append(f"W4 {s}: the peer's list without a category differs from its lists per category")
     return n, diffs
 
 

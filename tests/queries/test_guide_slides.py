@@ -170,6 +170,26 @@ def test_write_slides_run_in_order_on_the_demo(demo: neo4j.Driver) -> None:
         tx.rollback()
 
 
+def test_ranking_slide_draws_the_scores_on_relationships(demo: neo4j.Driver) -> None:
+    """The headline question as a graph: the slide returns grid and resource nodes joined by COULD_SERVE
+    relationships whose score and rank are those of resources_for_grid, in its order; nothing is stored."""
+    slides = {s["name"]: s for s in _slides()}
+    with demo.session(database="neo4j") as session, session.begin_transaction() as tx:
+        table = _run_slide(tx, slides["resources_for_grid"])[0]["matches"]
+        result = tx.run(slides["resources_for_grid_graph"]["query"],
+                        _browser_params(tx, slides["resources_for_grid_graph"]["params"]))
+        rels = [r["couldServe"] for r in result]
+        stored = tx.run("MATCH ()-[r:COULD_SERVE]->() RETURN count(r) AS n").single()
+        tx.rollback()
+    assert len(table) >= 3 and len(rels) == len(table)
+    assert all(isinstance(r, neo4j.graph.Relationship) and r.type == "COULD_SERVE" for r in rels)
+    assert [(r["rank"], r["score"]) for r in rels] == [(i + 1, m["score"]) for i, m in enumerate(table)]
+    assert [r.start_node["uid"] for r in rels] == [m["resource"]["uid"] for m in table]
+    assert {r.end_node["uid"] for r in rels} == {"LOCAL:510107005001001"}
+    assert [r["reasons"] for r in rels] == [[x["code"] for x in m["reasons"]] for m in table]
+    assert stored is not None and stored["n"] == 0
+
+
 def test_captions_have_short_names_on_the_demo(demo: neo4j.Driver) -> None:
     """The GraSS captions Grid, Division and PartyOrganization by ``shortName``: ingest stores it on every one."""
     records = demo.execute_query("""

@@ -1,0 +1,111 @@
+"""``partyChain`` over enlarged committees and ``responsibility`` (issue #13 part 2) on the API seed plus a
+hand-made linkage: names reach planners only.
+
+Added to tests/api/seed.cypher: the 簇桥街道大工委 (n:ps1e) ENLARGES n:ps1 with two part-time members — e3, whose
+agreement ag2 ended 2023-12-31 and whose resource r6 has no dates (挂名 as of 2025-06-30), and pu2, which signed
+agreement ag1 (2024-01-01 to 2030-12-31, active); the 锦城社区大党委 (n:pc1e) ENLARGES n:pc1 without
+members; the department 党建办 of 簇桥街道 is RESPONSIBLE_FOR 锦城社区 (head 周主任) and its grid G2 (liaison
+cadre 吴干部). Secretaries: 李书记 (street), 赵书记 (锦城社区), 孙支书 (grid G1's branch, set here); G2 has no branch.
+"""
+
+from __future__ import annotations
+
+import neo4j
+import pytest
+from api_helpers import data, error, gql
+from neo4j_helpers import load_api_seed
+
+pytestmark = pytest.mark.neo4j
+
+LINKAGE = """
+MATCH (ps1:PartyOrganization {uid: 'n:ps1'}), (pc1:PartyOrganization {uid: 'n:pc1'}),
+      (pg1:PartyOrganization {uid: 'n:pg1'}), (e3:Organization {uid: '91110000710926094P'}),
+      (pu2:Organization {uid: '12510107MB0000002Y'}), (s1:Division {code: '510107005000'}),
+      (c1:Division {code: '510107005001'}), (g2:Grid {uid: 'LOCAL:510107005001002'})
+SET pg1.secretaryName = '孙支书'
+CREATE (ps1e:Organization:PartyOrganization {uid: 'n:ps1e', kind: 'party_org', name: '簇桥街道大工委',
+  category: '大工委'})-[:ENLARGES]->(ps1)
+CREATE (pc1e:Organization:PartyOrganization {uid: 'n:pc1e', kind: 'party_org', name: '锦城社区大党委',
+  category: '大党委'})-[:ENLARGES]->(pc1)
+CREATE (e3)-[:PART_TIME_MEMBER_OF {role: 'part_time_member', since: date('2023-01-01')}]->(ps1e),
+       (pu2)-[:PART_TIME_MEMBER_OF {role: 'part_time_deputy_secretary'}]->(ps1e)
+CREATE (d:Department {uid: 'd:1', name: '党建办', type: 'party_building', streetCode: '510107005000'})
+CREATE (d)-[:IN_DIVISION]->(s1),
+       (d)-[:RESPONSIBLE_FOR {role: 'head', personName: '周主任'}]->(c1),
+       (d)-[:RESPONSIBLE_FOR {role: 'liaison_cadre', personName: '吴干部'}]->(g2)
+"""
+NAMES = ("李书记", "赵书记", "孙支书", "周主任", "吴干部")
+
+
+@pytest.fixture(scope="module")
+def linked(driver: neo4j.Driver) -> neo4j.Driver:
+    load_api_seed(driver)
+    driver.execute_query(LINKAGE, database_="neo4j")  # type: ignore[arg-type]
+    return driver
+
+
+CHAIN = """{ partyChain(divisionCode: "510107005000", asOf: "2025-06-30") {
+  streetEnlargedCommittee { uid category partTimeMembers { unit { uid } role active } }
+  communities { community { code } enlargedCommittee { uid partTimeMembers { unit { uid } } }
+                departments { name type } }
+  missing { level code problem message unit { uid name } } } }"""
+
+
+def test_party_chain_walks_the_enlarged_committees(linked, client):
+    (s1,) = data(gql(client, CHAIN))["partyChain"]
+    assert s1["streetEnlargedCommittee"] == {"uid": "n:ps1e", "category": "大工委", "partTimeMembers": [
+        {"unit": {"uid": "12510107MB0000002Y"}, "role": "part_time_deputy_secretary", "active": True},
+        {"unit": {"uid": "91110000710926094P"}, "role": "part_time_member", "active": False}]}
+    c1, c2 = s1["communities"]
+    assert c1["enlargedCommittee"] == {"uid": "n:pc1e", "partTimeMembers": []}
+    assert c1["departments"] == [{"name": "党建办", "type": "party_building"}]
+    assert c2["enlargedCommittee"] is None and c2["departments"] == []
+    assert [(m["code"], m["problem"], (m["unit"] or {}).get("uid")) for m in s1["missing"]] == [
+        ("510107005000", "PART_TIME_MEMBER_INACTIVE", "91110000710926094P"),
+        ("510107005001", "NO_PART_TIME_MEMBERS", None),
+        ("510107005001002", "NO_GRID_BRANCH", None),
+        ("510107005002", "COMMUNITY_NOT_LINKED_TO_STREET", None),
+        ("510107005002", "NO_ENLARGED_COMMITTEE", None),
+        ("510107005002", "NO_RESPONSIBLE_DEPARTMENT", None),
+        ("510107005002001", "GRID_BRANCH_NOT_LINKED_TO_COMMUNITY", None)]
+    messages = {m["problem"]: m["message"] for m in s1["missing"]}
+    assert messages["PART_TIME_MEMBER_INACTIVE"].startswith("佳灵餐饮有限公司是簇桥街道大工委")
+    assert messages["NO_RESPONSIBLE_DEPARTMENT"] == "新苑社区没有街道职能部门包联"
+    assert messages["NO_PART_TIME_MEMBERS"] == "锦城社区的大工委/大党委没有兼职委员"
+
+
+def test_party_chain_as_of_is_checked(linked, client):
+    err = error(gql(client, '{ partyChain(divisionCode: "510107005000", asOf: "0999-01-01") { street { code } } }'))
+    assert err["extensions"]["field"] == "asOf"
+
+
+RESPONSIBILITY = """{ responsibility(communityCode: "510107005001") { community { code } street { code }
+  answerers { level role roleLabel organization { uid } department { name } areaCode personName } } }"""
+
+
+def test_responsibility_names_for_planners_only(linked, client):
+    planner = data(gql(client, RESPONSIBILITY, role="planner"))["responsibility"]
+    assert planner["street"] == {"code": "510107005000"}
+    assert [(a["level"], a["role"], a["roleLabel"], (a["organization"] or {}).get("uid"),
+             (a["department"] or {}).get("name"), a["areaCode"], a["personName"]) for a in planner["answerers"]] == [
+        ("street", "street_secretary", "街道党（工）委书记", "n:ps1", None, "510107005000", "李书记"),
+        ("department", "head", "负责人", None, "党建办", "510107005001", "周主任"),
+        ("department", "liaison_cadre", "包联干部", None, "党建办", "510107005001002", "吴干部"),
+        ("community", "community_secretary", "社区党组织书记", "n:pc1", None, "510107005001", "赵书记"),
+        ("grid", "grid_secretary", "网格党支部书记", "n:pg1", None, "510107005001001", "孙支书"),
+        ("grid", "grid_secretary", "网格党支部书记", None, None, "510107005001002", None)]
+    for role in ("reader", None):  # the anonymous role of the test client is reader
+        body = gql(client, RESPONSIBILITY, role=role)
+        reader = data(body)["responsibility"]
+        assert [a["personName"] for a in reader["answerers"]] == [None] * 6
+        assert [a["role"] for a in reader["answerers"]] == [a["role"] for a in planner["answerers"]]
+        assert [n for n in NAMES if n in str(body)] == []
+    # partyChain carries no name at all, for any role
+    assert [n for n in NAMES if n in str(gql(client, CHAIN, role="admin"))] == []
+
+
+@pytest.mark.parametrize(("code", "field"), [("510107005000", "communityCode"), ("510107005", "communityCode"),
+                                             ("510107009001", "communityCode")])
+def test_responsibility_errors_name_the_field(linked, client, code, field):
+    err = error(gql(client, f'{{ responsibility(communityCode: "{code}") {{ community {{ code }} }} }}'))
+    assert err["extensions"]["field"] == field

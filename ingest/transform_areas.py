@@ -86,7 +86,7 @@ def transform_division(f: Fields, ctx: Context) -> Record:
 
 def transform_grid(f: Fields, ctx: Context) -> Record:
     """A GeoJSON feature -> a Grid record (boundary, centroid, bbox) PART_OF its community."""
-    from shapely.geometry import mapping, shape
+    from shapely.geometry import mapping
 
     code = f.required("code")
     scheme = (f.text("scheme", MAX_KEY) or "LOCAL").upper()
@@ -100,21 +100,7 @@ def transform_grid(f: Fields, ctx: Context) -> Record:
                                          "(load them first with `gridlink ingest divisions`)")
     if div.level != "community":
         raise RowReject("communityCode", f"{community} is a {div.level}; a grid belongs to one community")
-    geometry = f.geometry()
-    if not geometry or geometry.get("type") not in ("Polygon", "MultiPolygon"):
-        raise RowReject("geometry", "a grid needs a Polygon or MultiPolygon geometry")
-    try:
-        geom = shape(geometry)
-    except (ValueError, TypeError, AttributeError, IndexError) as e:
-        raise RowReject("geometry", f"unreadable polygon: {e}") from e
-    if ctx.crs == "gcj02":  # Amap/Tencent boundaries: every vertex to WGS-84, like points
-        geom = _to_wgs84(geom)
-    issues = []
-    if not geom.is_valid:
-        geom = geom.buffer(0)
-        issues.append(Issue("flagged", "geometry", "self-intersecting polygon repaired (buffer 0)"))
-    if geom.is_empty:
-        raise RowReject("geometry", "empty polygon")
+    geom, issues = polygon(f.geometry(), ctx, "geometry", "a grid")
     min_lon, min_lat, max_lon, max_lat = geom.bounds
     c = geom.representative_point() if not geom.centroid.within(geom) else geom.centroid
     props = {
@@ -128,6 +114,28 @@ def transform_grid(f: Fields, ctx: Context) -> Record:
     rec = Record("grid", props["uid"], props, issues=issues)
     rec.add_rel("partOf", community)
     return rec
+
+
+def polygon(geometry: Any, ctx: Context, field: str, what: str) -> tuple[Any, list[Issue]]:
+    """A GeoJSON Polygon/MultiPolygon as a valid shapely geometry in WGS-84 (GCJ-02 converted per vertex with
+    ``--crs gcj02``), with the repair flagged; a reject naming ``field`` when it is missing, unreadable or empty."""
+    from shapely.geometry import shape
+
+    if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+        raise RowReject(field, f"{what} needs a Polygon or MultiPolygon geometry")
+    try:
+        geom = shape(geometry)
+    except (ValueError, TypeError, AttributeError, IndexError) as e:
+        raise RowReject(field, f"unreadable polygon: {e}") from e
+    if ctx.crs == "gcj02":  # Amap/Tencent boundaries: every vertex to WGS-84, like points
+        geom = _to_wgs84(geom)
+    issues = []
+    if not geom.is_valid:
+        geom = geom.buffer(0)
+        issues.append(Issue("flagged", field, "self-intersecting polygon repaired (buffer 0)"))
+    if geom.is_empty:
+        raise RowReject(field, "empty polygon")
+    return geom, issues
 
 
 def _to_wgs84(geom: Any) -> Any:

@@ -93,7 +93,8 @@ KINDS: tuple[Kind, ...] = (
                                                                         "registrar"), vocab.SOCIAL_ORG_TYPES),
     # below the grid (issue #12): compounds after the enterprises that manage them, before the kinds naming them
     Kind("compounds", transform_compound, (NodeSpec("compound", "Compound", "uid", slots=PLACED + (
-        Slot("managedBy", "MANAGES", "Organization", "uid", outgoing=False),)),)),
+        Slot("managedBy", "MANAGES", "Organization", "uid", outgoing=False),)),),
+        files="CSV/XLSX/JSONL, or GeoJSON (a compound per feature: polygon boundary, properties as columns)"),
     # 物业项目/合同备案: the relationship is the row (the enterprise by credit code MANAGES the compound)
     Kind("property-contracts", transform_property_contract, (
         RelSpec("manages", "MANAGES", "Organization", "uid", "Compound", "uid"),), needs_compounds=True),

@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 
 from api.types.common import Point, short_name_field
+from queries import typology
+
+
+def _urban_rural(root: strawberry.Parent[Any]) -> str | None:
+    return root.get("urbanRural") if isinstance(root, dict) else None
+
+
+def _community_type(root: strawberry.Parent[Any]) -> str | None:
+    if not isinstance(root, dict):
+        return None
+    if "derivedType" in root:
+        return root["derivedType"]  # type: ignore[no-any-return]
+    return typology.community_type(root.get("level"), root["code"], root.get("kind"), root.get("communityType"),
+                                   root.get("typeHouseholds") or ())
 
 
 @strawberry.type(description="A division in short: enough to link to it.")
@@ -23,6 +39,10 @@ class DivisionNode:
     kind: str | None
     child_count: int = strawberry.field(description="Divisions directly below it.")
     grid_count: int = strawberry.field(description="Grids anywhere in it (a street's, district's, city's included).")
+    urban_rural: str | None = strawberry.field(resolver=_urban_rural, description=(
+        "城乡分类代码 (111 … 220) as the divisions table gives it."))
+    community_type: str | None = strawberry.field(resolver=_community_type, description=(
+        "Community type key, given or derived from the compounds (docs/indicators.md); null above communities."))
 
 
 @strawberry.type(description="A grid in short.")

@@ -50,6 +50,11 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter("Co-construction", "双向认领: a need is claimed with a resource into a project (项目清单), delivered and "
             "evaluated. Which resources could serve this grid, and why?",
             ("resources_for", "coconstruction", "project", "explore_coconstruction", "explore_needs")),
+    # issue #13 part 2: the enlarged committees and the responsibility system
+    Chapter("Three-level linkage", "三级联动: the 街道大工委 and 社区大党委 are the committees enlarged with part-time "
+            "members (兼职委员) from resident units, over the grid branches; beside them the street office's "
+            "departments answer for communities (包联). Who answers for this community, and where is the chain thin?",
+            ("explore_linkage", "linkage_")),
     # below the grid (issue #12): its own chapter, so the other chapters' slides stay as they are
     Chapter("Below the grid: compounds", "小区/院落: the property company that manages a compound, the owners' "
             "committee, the 小区党支部 or 楼栋党小组, resident party members (counts only), 12345 work orders; "
@@ -65,7 +70,7 @@ WRITES = Chapter("Write queries", "These slides CHANGE the graph, as the API's m
 
 RELATIONSHIPS = ("PART_OF", "IN_GRID", "IN_DIVISION", "LEADS", "SUBORDINATE_TO", "HOSTED_BY", "PROVIDES",
                  "RAISED_BY", "ADDRESSES", "USES", "LED_BY", "SIGNED_BY", "COVERS", "MEMBER_OF", "REPORTED_TO",
-                 "SAME_AS")
+                 "SAME_AS", "ENLARGES", "PART_TIME_MEMBER_OF", "RESPONSIBLE_FOR", "UNIT_OF")
 
 _STYLE = """<style type="text/css" media="screen">
 .gridlink-guide .lead { font-size: 15px; }

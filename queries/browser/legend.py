@@ -24,6 +24,7 @@ LEGEND: tuple[tuple[str, str, str], ...] = (
     ("Project", "project", "project list entry (项目清单)"),
     ("Alliance", "alliance", "alliance (大党委/大工委/联盟)"),
     ("Agreement", "agreement", "co-construction agreement (共建协议)"),
+    ("Department", "department", "street office department (职能部门, 包联)"),
 )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from gridlink.demo import compound_files, lists, party, registry, ties
+from gridlink.demo import compound_files, linkage, lists, party, registry, ties
 from gridlink.demo.compounds import COMPOUND_HEADER, Compounds
 from gridlink.demo.divisions import filtered_tables, select
 from gridlink.demo.world import REJECTED_DIRTS, World
@@ -119,7 +119,10 @@ def generate(out: Path, *, scale: int = 2000, district: str = "510107", seed: in
         branches = compound_files.branch_rows(cs, rng("compound-branches"))
         for row in branches:
             po.write(row)
-    done("party-orgs", [po], pidx.dirt, compoundBranches=len(branches))
+    with JsonlSink(out / "party-orgs-enlarged.jsonl", linkage.ENLARGED_HEADER) as pe:  # 大工委/大党委 (issue #13)
+        linkage.write_enlarged(w, pe)
+    done("party-orgs", [po, pe], pidx.dirt, compoundBranches=len(branches), enlargedCommittees=pe.rows)
+    plan = linkage.plan(w)
 
     with CsvSink(out / "owner-committees.csv", compound_files.COMMITTEE_HEADER) as oc:
         compound_files.write_committees(cs, oc, rng("owner-committees"))
@@ -137,11 +140,19 @@ def generate(out: Path, *, scale: int = 2000, district: str = "510107", seed: in
 
     with CsvSink(out / "agreements.csv", ties.AGREEMENT_HEADER) as ag:
         ties.write_agreements(w, ag, rng("agreements"), pidx, n["agreements"])
+        linkage.write_lapsed_agreement(w, ag, plan)
     done("agreements", [ag])
 
     with CsvSink(out / "memberships.csv", ties.MEMBERSHIP_HEADER) as ms:
         types = ties.write_memberships(w, ms, rng("memberships"), pidx)
     done("memberships", [ms], None, byType=dict(sorted(types.items())))
+
+    with CsvSink(out / "committee-members.csv", linkage.MEMBER_HEADER) as cm:
+        linkage.write_members(w, cm, rng("committee-members"), pidx, plan)
+    done("committee-members", [cm], None, planted=plan.manifest(w))
+    with CsvSink(out / "responsibilities.csv", linkage.RESPONSIBILITY_HEADER) as rp:
+        linkage.write_responsibilities(w, rp, rng("responsibilities"), plan)
+    done("responsibilities", [rp])
 
     with CsvSink(out / "party-members.csv", party.MEMBER_HEADER) as pm:
         member_status = party.write_party_members(w, pm, rng("party-members"), pidx, n["party-members"], cs)

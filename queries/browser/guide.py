@@ -50,6 +50,11 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter("Co-construction", "双向认领: a need is claimed with a resource into a project (项目清单), delivered and "
             "evaluated. Which resources could serve this grid, and why?",
             ("resources_for", "coconstruction", "project", "explore_coconstruction", "explore_needs")),
+    # issue #13 part 2: the enlarged committees and the responsibility system
+    Chapter("Three-level linkage", "三级联动: the 街道大工委 and 社区大党委 are the committees enlarged with part-time "
+            "members (兼职委员) from resident units, over the grid branches; beside them the street office's "
+            "departments answer for communities (包联). Who answers for this community, and where is the chain thin?",
+            ("explore_linkage", "linkage_")),
     # below the grid (issue #12): its own chapter, so the other chapters' slides stay as they are
     Chapter("Below the grid: compounds", "小区/院落: the property company that manages a compound, the owners' "
             "committee, the 小区党支部 or 楼栋党小组, resident party members (counts only), 12345 work orders; "
@@ -65,7 +70,7 @@ WRITES = Chapter("Write queries", "These slides CHANGE the graph, as the API's m
 
 RELATIONSHIPS = ("PART_OF", "IN_GRID", "IN_DIVISION", "LEADS", "SUBORDINATE_TO", "HOSTED_BY", "PROVIDES",
                  "RAISED_BY", "ADDRESSES", "USES", "LED_BY", "SIGNED_BY", "COVERS", "MEMBER_OF", "REPORTED_TO",
-                 "SAME_AS")
+                 "SAME_AS", "ENLARGES", "PART_TIME_MEMBER_OF", "RESPONSIBLE_FOR", "UNIT_OF")
 
 _STYLE = """<style type="text/css" media="screen">
 .gridlink-guide .lead { font-size: 15px; }
@@ -180,9 +185,14 @@ class _Slides:
     def legend(self) -> str:
         _ = self._
         colours = label_colours()
-        rows = [f'      <tr><td><svg class="swatch swatch-{_e(label)}" width="14" height="14"><circle cx="7" cy="7" '
-                f'r="6" fill="{colours[label]}"/></svg></td><td><b>{_e(label)}</b>'
-                f"</td><td>{_e(_(text))}</td></tr>" for label, text in LEGEND if label in colours]
+        rows = []
+        for label, name, text in LEGEND:
+            if label not in colours:
+                continue
+            what = _(text) if _(text) != _(name) else ""  # 企业 needs no "企业" after it
+            rows.append(f'      <tr><td><svg class="swatch swatch-{_e(label)}" width="14" height="14"><circle cx="7" '
+                        f'cy="7" r="6" fill="{colours[label]}"/></svg></td><td><b>{_e(_(name))}</b></td>'
+                        f"<td><code>{_e(label)}</code></td><td>{_e(what)}</td></tr>")
         return "\n".join(rows)
 
     def welcome(self, style_url: str | None, total: int) -> str:

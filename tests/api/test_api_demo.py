@@ -210,3 +210,33 @@ def test_readme_resources_for_grid_example_returns_matches(demo, client):
     for block in examples:
         body = data(gql(client, block.split("```")[0]))
         assert body["resourcesForGrid"]["matches"], block
+
+
+def test_linkage_gaps_agree_with_the_demo_files(demo, client, tmp_path):
+    """partyChain's linkage gaps equal an independent computation from the files (tests/api/linkage_expect.py),
+    and the three planted ones are among them (gridlink/demo/linkage.py)."""
+    import json
+    from datetime import timedelta
+
+    from linkage_expect import LINKAGE_GAPS, expected_gaps
+
+    from gridlink.demo.generate import generate
+    from gridlink.demo.lists import TODAY
+
+    generate(tmp_path, scale=300, district="510107", seed=7)  # byte-identical to the loaded set
+    expected = expected_gaps(tmp_path, TODAY)
+    q = """query($on: Date) { partyChain(divisionCode: "510107000000", asOf: $on) {
+             missing { code problem message unit { uid } } } }"""
+    chains = data(gql(client, q, {"on": TODAY.isoformat()}))["partyChain"]
+    got = {(m["code"], m["problem"], (m["unit"] or {}).get("uid")) for c in chains for m in c["missing"]
+           if m["problem"] in LINKAGE_GAPS}
+    assert got == expected
+    planted = next(f for f in json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))["files"]
+                   if f["kind"] == "committee-members")["planted"]
+    assert {(planted["noDepartment"], "NO_RESPONSIBLE_DEPARTMENT", None),
+            (planted["emptyCommittee"], "NO_PART_TIME_MEMBERS", None),
+            (planted["nominalCommunity"], "PART_TIME_MEMBER_INACTIVE", planted["nominalUnit"])} <= got
+    assert all(m["message"] for c in chains for m in c["missing"])
+    # the planted 挂名 unit was active while its agreement ran (it ended 395 days before the as-of date)
+    earlier = data(gql(client, q, {"on": (TODAY - timedelta(days=400)).isoformat()}))["partyChain"]
+    assert planted["nominalUnit"] not in {(m["unit"] or {}).get("uid") for c in earlier for m in c["missing"]}

@@ -2,7 +2,7 @@
 hand-made linkage: names reach planners only.
 
 Added to tests/api/seed.cypher: the 簇桥街道大工委 (n:ps1e) ENLARGES n:ps1 with two part-time members — e3, whose
-agreement ag2 ended 2023-12-31 and whose resource r6 has no dates (挂名 as of 2025-06-30), and pu2, which signed
+agreement ag2 ended 2023-12-31 and whose resource r6 is withdrawn here (挂名 as of 2025-06-30), and pu2, which signed
 agreement ag1 (2024-01-01 to 2030-12-31, active); the 锦城社区大党委 (n:pc1e) ENLARGES n:pc1 without
 members; the department 党建办 of 簇桥街道 is RESPONSIBLE_FOR 锦城社区 (head 周主任) and its grid G2 (liaison
 cadre 吴干部). Secretaries: 李书记 (street), 赵书记 (锦城社区), 孙支书 (grid G1's branch, set here); G2 has no branch.
@@ -23,6 +23,9 @@ MATCH (ps1:PartyOrganization {uid: 'n:ps1'}), (pc1:PartyOrganization {uid: 'n:pc
       (pu2:Organization {uid: '12510107MB0000002Y'}), (s1:Division {code: '510107005000'}),
       (c1:Division {code: '510107005001'}), (g2:Grid {uid: 'LOCAL:510107005001002'})
 SET pg1.secretaryName = '孙支书'
+WITH *
+MATCH (r6:Resource {uid: 'r6'})
+SET r6.status = 'withdrawn'
 CREATE (ps1e:Organization:PartyOrganization {uid: 'n:ps1e', kind: 'party_org', name: '簇桥街道大工委',
   category: '大工委'})-[:ENLARGES]->(ps1)
 CREATE (pc1e:Organization:PartyOrganization {uid: 'n:pc1e', kind: 'party_org', name: '锦城社区大党委',

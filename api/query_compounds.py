@@ -7,6 +7,7 @@ suppressed below ``GRIDLINK_API_MIN_MEMBER_COUNT`` for readers (:mod:`api.disclo
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from typing import Any
 
@@ -116,6 +117,7 @@ class CompoundQuery:
         if not rows:
             return None
         c = dict(rows[0]["compound"])
+        c["boundary"] = json.loads(c["boundary"]) if c.get("boundary") else None
         c["residentMembers"] = _members(c["residentMembers"], info)
         c["committees"] = [{**o, "partyMemberCount": _small(o["partyMemberCount"], info)} for o in c["committees"]]
         c["companies"] = [{**o, "partyMemberCount": _small(o["partyMemberCount"], info)} for o in c["companies"]]

@@ -10,12 +10,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from graph import localtime
 from graph.errors import GridlinkError
+from graph.i18n import gettext as _
 from queries import indicator_rules as rules
 from queries.catalog import run
 from queries.member_rules import get_member_rules
@@ -61,7 +63,7 @@ def snapshot(month: str) -> int:
 
 def register(app: typer.Typer) -> None:
     """Add the ``report`` group to the root app."""
-    report = typer.Typer(help="Indicators of divisions: monthly snapshots (docs/indicators.md).",
+    report = typer.Typer(help="Indicators of divisions: monthly snapshots and the Excel workbook (docs/indicators.md).",
                          no_args_is_help=True)
 
     @report.command("snapshot")
@@ -70,6 +72,21 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Store the indicators of every division for a month (re-running a month overwrites it)."""
         chosen = month or localtime.today().strftime("%Y-%m")
-        typer.echo(f"stored indicators of {snapshot(chosen)} divisions for {chosen}")
+        typer.echo(_("stored indicators of {count} divisions for {month}").format(count=snapshot(chosen), month=chosen))
+
+    @report.command("indicators")
+    def indicators_cmd(
+        division: Annotated[str, typer.Option("--division", help="12-digit code of a district, street or community.")],
+        month: Annotated[str, typer.Option("--month", help="YYYY-MM.")],
+        xlsx: Annotated[Path, typer.Option("--xlsx", help="The workbook to write (.xlsx).")],
+        planner: Annotated[bool, typer.Option(
+            "--planner", help="Keep small member counts (the committee's own copy); default: suppressed for readers.",
+        )] = False,
+    ) -> None:
+        """Write the indicators workbook of a division for a month: one sheet per level, Chinese headers."""
+        from gridlink.report_xlsx import write
+
+        counts = write(division, month, xlsx, planner=planner)
+        typer.echo(f"wrote {xlsx}: " + ", ".join(f"{title} {n} rows" for title, n in counts.items()))
 
     app.add_typer(report, name="report")

@@ -8,6 +8,7 @@ the other kinds name a compound by that code or by 小区名称 within their com
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +19,7 @@ from ingest.codes import check_uscc, pad_division
 from ingest.compound_index import CompoundInfo, compound_key
 from ingest.records import Issue, Lookup, Record, RowReject
 from ingest.transform import MAX_KEY, Context, Fields, place
+from ingest.transform_areas import polygon
 
 #: 业委会成立情况 words -> whether the compound reports a committee
 _COMMITTEE_REPORTED = {"已成立": True, "成立": True, "是": True, "有": True, "已备案": True,
@@ -87,6 +89,7 @@ def transform_compound(f: Fields, ctx: Context) -> Record:
         "yearBuilt": f.int("yearBuilt", 1400, 2100), "address": f.text("address"),
         "committeeStatus": reported_raw, "committeeReported": _COMMITTEE_REPORTED.get(reported_raw or ""),
     }
+    props["boundary"] = _boundary(f, ctx)
     rec = Record("compound", "", props)
     division = place_with_community(rec, f, ctx, props["address"])
     props["communityCode"] = division
@@ -104,6 +107,39 @@ def transform_compound(f: Fields, ctx: Context) -> Record:
     if mode in ("company", "unit") and not (uscc or company):
         f.issues.append(Issue("flagged", "propertyName", "物业服务方式 names a manager but no company is given"))
     return rec
+
+
+def _boundary(f: Fields, ctx: Context) -> str | None:
+    """The compound's polygon as GeoJSON text (a GeoJSON feature's geometry, or a 边界 column holding GeoJSON or
+    WKT), or ``None``. Without 经度/纬度 the polygon's representative point places the compound (point in grid,
+    like organizations). An unreadable boundary is flagged and left out: the compound still loads."""
+    import shapely.wkt
+    from shapely.errors import ShapelyError
+    from shapely.geometry import mapping, shape
+
+    geometry = f.geometry()
+    text = f.text("boundary")
+    try:
+        if geometry is None and text:
+            geometry = json.loads(text) if text.lstrip().startswith("{") else mapping(shapely.wkt.loads(text))
+        if geometry is None:
+            return None
+        if isinstance(geometry, dict) and geometry.get("type") == "Point":  # a point feature: its coordinates
+            if f.values.get("lon") is None and f.values.get("lat") is None:
+                f.values["lon"], f.values["lat"] = geometry["coordinates"][:2]
+            return None
+        geom, issues = polygon(geometry, ctx, "boundary", "a compound boundary")
+        if f.values.get("lon") is None and f.values.get("lat") is None:
+            inner = shape(geometry).representative_point()  # in the input's system: place() converts it
+            f.values["lon"], f.values["lat"] = round(inner.x, 7), round(inner.y, 7)
+    except RowReject as r:
+        f.issues.append(Issue("flagged", "boundary", f"{r.reason}; stored without a boundary"))
+        return None
+    except (ValueError, TypeError, KeyError, IndexError, ShapelyError) as e:
+        f.issues.append(Issue("flagged", "boundary", f"unreadable boundary ({type(e).__name__}); stored without it"))
+        return None
+    f.issues.extend(issues)
+    return json.dumps(mapping(geom), separators=(",", ":"))
 
 
 def compound_of(f: Fields, ctx: Context, community: str | None, required: bool = False,

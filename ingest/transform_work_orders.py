@@ -28,6 +28,9 @@ from ingest.transform_compounds import (
 
 def _in_compound(rec: Record, hit: CompoundInfo) -> None:
     rec.add_rel("inCompound", hit.uid)
+    # the compound's uid on the order too: disputeHotspots counts the period's orders per compound from one
+    # index (category, receivedOn, compoundUid) without walking a relationship per order
+    rec.props["compoundUid"] = hit.uid
     if hit.grid and not rec.rels.get("inGrid"):
         rec.add_rel("inGrid", hit.grid)
     if hit.community and not rec.rels.get("inDivision"):
@@ -77,7 +80,7 @@ def transform_work_order(f: Fields, ctx: Context) -> Record:
         "category": category, "categoryRaw": category_raw, "status": status, "statusRaw": status_raw,
         "satisfaction": satisfaction, "satisfactionRaw": satisfaction_raw,
         "handlingUnit": mask(f.text("handlingUnit")), "address": mask(f.text("address")),
-        "content": content[:MAX_CONTENT] if content else None,
+        "content": content[:MAX_CONTENT] if content else None, "compoundUid": None,
     }
     rec = Record("work_order", uid, props)
     division = place_with_community(rec, f, ctx, props["address"])

@@ -24,13 +24,17 @@ WITH c, asOf, yearAgo, COLLECT {
   RETURN CASE
        WHEN m.transferOutOn IS NOT NULL AND m.transferInOn IS NULL
             AND m.transferOutOn <= date($asOf) - duration({months: $pocketMonths}) THEN 'pocket'
-       WHEN home IS NOT NULL AND EXISTS { (m)-[:MEMBER_OF]->(:PartyOrganization)-[:IN_DIVISION]->() }
-            AND NOT EXISTS { (m)-[:MEMBER_OF]->(:PartyOrganization)-[:IN_DIVISION]->(home) }
-            AND NOT EXISTS { (m)-[:REPORTED_TO]->(home) } THEN 'hidden'
+       WHEN home IS NOT NULL AND size([(m)-[:MEMBER_OF]->(:PartyOrganization)-[:IN_DIVISION]->(dv) | dv]) > 0
+            AND NOT home IN [(m)-[:MEMBER_OF]->(:PartyOrganization)-[:IN_DIVISION]->(dv) | dv]
+            AND NOT home IN [(m)-[:REPORTED_TO]->(dv) | dv] THEN 'hidden'
        WHEN m.status = 'flowing' THEN 'flowing'
        ELSE 'normal'
      END
-} AS statuses
+} AS statuses,
+// the compound's needs, once: IN_COMPOUND also holds its work orders (thousands), walked once here, not per count
+[(c)<-[:IN_COMPOUND]-(n:Need) | n] AS needs
+WITH c, asOf, yearAgo, statuses, needs,
+     [n IN needs | {n: n, projects: [(n)<-[:ADDRESSES]-(p:Project) | p]}] AS claims
 RETURN c.uid AS uid, c {.uid, .code, .name, .type, .typeRaw, .households, .buildings, .yearBuilt, .managementMode, .address, .placement,
      hasBranch: EXISTS { (c)<-[:LEADS]-(:PartyOrganization) },
      hasOwnersCommittee: EXISTS { (c)<-[:REPRESENTS]-(:OwnersCommittee) }} AS compound, {
@@ -48,18 +52,17 @@ RETURN c.uid AS uid, c {.uid, .code, .name, .type, .typeRaw, .households, .build
                              AND (a.validTo IS NULL OR a.validTo >= asOf) },
   companies: COUNT { (c)<-[:MANAGES]-(:Organization) },
   managementMode: c.managementMode,
-  needs: COUNT { (c)<-[:IN_COMPOUND]-(:Need) },
-  needsClaimed: COUNT { (c)<-[:IN_COMPOUND]-(n:Need) WHERE n.status IN ['claimed', 'closed']
-                        OR EXISTS { (n)<-[:ADDRESSES]-(:Project) } },
-  needsDelivered: COUNT { (c)<-[:IN_COMPOUND]-(n:Need)<-[:ADDRESSES]-(p:Project)
-                          WHERE p.status IN ['delivered', 'accepted'] },
-  resourcesUsed: COUNT { MATCH (c)<-[:IN_COMPOUND]-(:Need)<-[:ADDRESSES]-(:Project)-[:USES]->(r:Resource)
+  needs: size(needs),
+  needsClaimed: size([x IN claims WHERE x.n.status IN ['claimed', 'closed'] OR size(x.projects) > 0]),
+  needsDelivered: reduce(t = 0, x IN claims |
+                         t + size([p IN x.projects WHERE p.status IN ['delivered', 'accepted']])),
+  resourcesUsed: COUNT { UNWIND claims AS x UNWIND x.projects AS p MATCH (p)-[:USES]->(r:Resource)
                          RETURN DISTINCT r },
-  cultureNeeds: COUNT { (c)<-[:IN_COMPOUND]-(n:Need {category: 'culture'}) },
-  cultureRecent: COUNT { (c)<-[:IN_COMPOUND]-(n:Need {category: 'culture'})<-[:ADDRESSES]-(p:Project)
-                         WHERE p.status IN ['delivered', 'accepted']
-                           AND coalesce(p.deliveredOn, p.acceptedOn) > yearAgo
-                           AND coalesce(p.deliveredOn, p.acceptedOn) <= asOf },
-  cultureDelivered: COUNT { (c)<-[:IN_COMPOUND]-(n:Need {category: 'culture'})<-[:ADDRESSES]-(p:Project)
-                            WHERE p.status IN ['delivered', 'accepted'] }
+  cultureNeeds: size([n IN needs WHERE n.category = 'culture']),
+  cultureRecent: reduce(t = 0, x IN [x IN claims WHERE x.n.category = 'culture'] |
+                        t + size([p IN x.projects WHERE p.status IN ['delivered', 'accepted']
+                                    AND coalesce(p.deliveredOn, p.acceptedOn) > yearAgo
+                                    AND coalesce(p.deliveredOn, p.acceptedOn) <= asOf])),
+  cultureDelivered: reduce(t = 0, x IN [x IN claims WHERE x.n.category = 'culture'] |
+                           t + size([p IN x.projects WHERE p.status IN ['delivered', 'accepted']]))
 } AS evidence

@@ -25,9 +25,9 @@ WITH m, c, s, g, cp, checkedIn, imported,
      CASE
        WHEN m.transferOutOn IS NOT NULL AND m.transferInOn IS NULL
             AND m.transferOutOn <= date($asOf) - duration({months: $pocketMonths}) THEN 'pocket'
-       WHEN home IS NOT NULL AND EXISTS { (m)-[:MEMBER_OF]->(:PartyOrganization)-[:IN_DIVISION]->() }
-            AND NOT EXISTS { (m)-[:MEMBER_OF]->(:PartyOrganization)-[:IN_DIVISION]->(home) }
-            AND NOT EXISTS { (m)-[:REPORTED_TO]->(home) } THEN 'hidden'
+       WHEN home IS NOT NULL AND size([(m)-[:MEMBER_OF]->(:PartyOrganization)-[:IN_DIVISION]->(dv) | dv]) > 0
+            AND NOT home IN [(m)-[:MEMBER_OF]->(:PartyOrganization)-[:IN_DIVISION]->(dv) | dv]
+            AND NOT home IN [(m)-[:REPORTED_TO]->(dv) | dv] THEN 'hidden'
        WHEN m.status = 'flowing' THEN 'flowing'
        ELSE 'normal'
      END AS derived

@@ -109,6 +109,8 @@ class Compound:
     management_mode: str | None
     management_mode_raw: str | None
     location: Point | None
+    boundary: JSON | None = strawberry.field(description="The compound's polygon (GeoJSON geometry, WGS-84) when the "
+                                                         "registry gave one; null otherwise.")
     grid: GridRef | None
     division: DivisionRef | None
     companies: list[CompoundManager]

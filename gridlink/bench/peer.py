@@ -1,4 +1,4 @@
-"""gridlink's API against the Neo4j GraphQL Library (issue #15), side by side, on whatever graph ``NEO4J_URI`` points at.
+"""gridlink's API against the Neo4j GraphQL Library (issue #15), side by side, on the graph ``NEO4J_URI`` points at.
 
     python -m gridlink.bench.peer --requests 200 --rounds 3
 
@@ -34,10 +34,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from graph import vocab
 from gridlink.bench import peer_workloads as pw
 from gridlink.bench.common import API_KEYS, latency_stats, serve_api, write_report
 from gridlink.bench.peer_node import serve_peer
-from graph import vocab
 
 Post = pw.Post
 
@@ -136,7 +136,7 @@ def measure(g: Endpoint, p: Endpoint, samples: list[pw.Sample], w3: Callable[[Po
             pids: dict[str, int], a: argparse.Namespace) -> dict[str, Any]:
     """Every workload × concurrency × system, alternating; figures per (workload, concurrency, system)."""
     acc: dict[tuple[str, int, str], dict[str, Any]] = {}
-    for w in pw.WORKLOADS:
+    for w in _chosen(a.only):
         systems = list(_systems(w, g, p, w3, pids))
         for _name, call, _pid in systems:  # warm-up: caches, JIT, connection pools
             run_batch(call, samples, a.warmup, 1)
@@ -157,13 +157,17 @@ def measure(g: Endpoint, p: Endpoint, samples: list[pw.Sample], w3: Callable[[Po
             for k, v in acc.items()}
 
 
-def print_table(figures: dict[str, Any], concurrency: list[int]) -> None:
+def _chosen(only: list[str] | None) -> list[pw.Workload]:
+    return [w for w in pw.WORKLOADS if only is None or w.name in only]
+
+
+def print_table(figures: dict[str, Any], concurrency: list[int], only: list[str] | None = None) -> None:
     """One line per workload: both systems' figures and the ratios gridlink / peer."""
     head = (f"{'':5}{'c':>2} | {'gridlink p50/p95/p99 ms':>24} | {'peer p50/p95/p99 ms':>22} | {'req/s g / p':>15} | "
             f"{'CPU ms/req g / p':>17} | ratio g/p: p50  p95  req/s  CPU")
     print(head)
     print("-" * len(head))
-    for w in pw.WORKLOADS:
+    for w in _chosen(only):
         for c in concurrency:
             g, p = figures[f"{w.name}|{c}|gridlink"], figures[f"{w.name}|{c}|peer"]
             print(f"{w.name:5}{c:>2} | {g['p50']:>7.1f} {g['p95']:>7.1f} {g['p99']:>8.1f} | "
@@ -195,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--concurrency", type=int, nargs="+", default=[1, 4])
     ap.add_argument("--workers", type=int, default=1, help="uvicorn workers of gridlink's API")
     ap.add_argument("--gridlink-dir", type=Path, default=None, help="run the API from this checkout")
+    ap.add_argument("--only", nargs="+", default=None, help="measure these workloads only (e.g. W3 W4)")
     ap.add_argument("--check-only", action="store_true", help="check the records and stop")
     a = ap.parse_args(argv)
 
@@ -222,9 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{a.requests} requests x {a.rounds} rounds per system, concurrency and workload, alternating; "
           f"{len(samples)} samples; uvicorn workers {a.workers}; load average {load0[0]:.1f} -> {load1[0]:.1f} "
           f"(1 min), {load1[1]:.1f} (5 min)")
-    for w in pw.WORKLOADS:
+    for w in _chosen(a.only):
         print(f"  {w.name}: {w.title}")
-    print_table(figures, a.concurrency)
+    print_table(figures, a.concurrency, a.only)
     path = write_report("peer", {"args": {k: str(v) for k, v in vars(a).items()}, "load": [load0, load1],
                                  "samples": len(samples), "figures": figures})
     print(f"report: {path}")

@@ -36,6 +36,7 @@ CREATE (k1)-[:IN_GRID]->(ga1), (e1)-[:MANAGES {mode: 'company', since: date('202
 // resourcesForCompound: K1 lies at (104.05, 30.62), GA1's centroid at (104.06, 30.63), about 1.45 km apart. R2 (a
 // venue) stands at K1, R3 (a venue) at the centroid, both IN_GRID GA1: from the grid R3 is the nearer, from K1 R2.
 SET k1.location = point({longitude: 104.05, latitude: 30.62}),
+    k1.boundary = '{"type":"Polygon","coordinates":[[[104.049,30.619],[104.051,30.619],[104.051,30.621],[104.049,30.621],[104.049,30.619]]]}',
     ga1.centroid = point({longitude: 104.06, latitude: 30.63})
 CREATE (r2:Resource {uid: 'R2', name: '锦城花园活动室', category: 'venue', status: 'available',
   location: point({longitude: 104.0505, latitude: 30.62})})-[:IN_GRID]->(ga1)
@@ -91,7 +92,8 @@ UNWIND [[k1, 'property', 12, '2025-08-01'], [k1, 'property', 2, '2025-05-01'], [
         [k5, 'property', 10, '2025-10-01']] AS spec
 UNWIND range(0, spec[2] - 1) AS i
 WITH spec[0] AS k, spec[1] AS category, date(spec[3]) + duration({days: i}) AS day, i
-CREATE (w:WorkOrder {uid: k.uid + '-' + category + '-' + toString(day), category: category, receivedOn: day})
+CREATE (w:WorkOrder {uid: k.uid + '-' + category + '-' + toString(day), category: category, receivedOn: day,
+  compoundUid: k.uid})
 CREATE (w)-[:IN_COMPOUND]->(k)
 // one order of K1 keeps its complaint text (masked at ingest): planners read it, readers get null
 WITH count(*) AS done

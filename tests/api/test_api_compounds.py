@@ -179,6 +179,9 @@ def test_resources_for_compound_is_the_grid_ranking_from_the_compound(compounds_
     compound = data(gql(client, '{ resourcesForCompound(code: "c:k1", maxDistanceM: 1000) { compound { uid name } '
                         "origin { longitude latitude } grid { code } " + RANKED + " } }"))["resourcesForCompound"]
     assert compound["compound"] == {"uid": "c:k1", "name": "锦城花园"}
+    shapes = data(gql(client, '{ k1: compound(code: "c:k1") { boundary } k2: compound(code: "XQ-002") { boundary } }'))
+    assert shapes["k1"]["boundary"]["type"] == "Polygon" and shapes["k2"]["boundary"] is None
+    assert shapes["k1"]["boundary"]["coordinates"][0][0] == [104.049, 30.619]
     assert compound["origin"] == {"longitude": 104.05, "latitude": 30.62}
     assert compound["grid"] == {"code": "510107005001001"}
     # the same rule: within 1 km of the centroid is R3 only, within 1 km of the compound R2 only (an unlinked

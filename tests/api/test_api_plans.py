@@ -21,6 +21,8 @@ CASES = {
                                   "first": 20, "withTotal": True},
     "coconstruction_party_coverage": {"divisionCode": "510107000000", "uncoveredLimit": 20},
     "org_detail": {"uid": None, "uscc": "91350100M000100Y43", "personal": False},
+    "compound_dispute_hotspots": {"divisionCode": "510107000000", "since": "2025-01-01", "until": "2025-12-31",
+                                  "limit": 20},
 }
 
 

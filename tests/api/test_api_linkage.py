@@ -112,3 +112,23 @@ def test_responsibility_names_for_planners_only(linked, client):
 def test_responsibility_errors_name_the_field(linked, client, code, field):
     err = error(gql(client, f'{{ responsibility(communityCode: "{code}") {{ community {{ code }} }} }}'))
     assert err["extensions"]["field"] == field
+
+
+RANK = """{ resourcesForGrid(gridCode: "510107005001001", maxDistanceM: 20000, limit: 50) {
+  matches { resource { uid } reasons { code detail } } } }"""
+
+
+def test_a_seat_on_the_enlarged_committee_counts_in_the_ranking(linked, client):
+    """so2 (红牌楼志愿者协会, provider of r8 in 红牌楼街道, ~5 km from G1) is in no alliance of 锦城社区; given a seat on
+    the 锦城社区大党委 its resource ranks for G1 with COMMUNITY_COMMITTEE_MEMBER naming that committee."""
+    before = {m["resource"]["uid"]: m["reasons"] for m in data(gql(client, RANK))["resourcesForGrid"]["matches"]}
+    assert "COMMUNITY_COMMITTEE_MEMBER" not in {r["code"] for r in before.get("r8", [])}
+    seat = ("MATCH (o:Organization {uid: '51510107MJ0000002B'}), (e:PartyOrganization {uid: 'n:pc1e'}) "
+            "MERGE (o)-[:PART_TIME_MEMBER_OF {role: 'part_time_member'}]->(e)")
+    linked.execute_query(seat, database_="neo4j")
+    try:
+        after = {m["resource"]["uid"]: m["reasons"] for m in data(gql(client, RANK))["resourcesForGrid"]["matches"]}
+    finally:
+        linked.execute_query("MATCH (:Organization {uid: '51510107MJ0000002B'})-[r:PART_TIME_MEMBER_OF]->() DELETE r",
+                             database_="neo4j")
+    assert {"code": "COMMUNITY_COMMITTEE_MEMBER", "detail": "锦城社区大党委"} in after["r8"]

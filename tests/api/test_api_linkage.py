@@ -119,8 +119,8 @@ RANK = """{ resourcesForGrid(gridCode: "510107005001001", maxDistanceM: 20000, l
 
 
 def test_a_seat_on_the_enlarged_committee_counts_in_the_ranking(linked, client):
-    """so2 (红牌楼志愿者协会, provider of r8 in 红牌楼街道, ~5 km from G1) is in no alliance of 锦城社区; given a seat on
-    the 锦城社区大党委 its resource ranks for G1 with COMMUNITY_COMMITTEE_MEMBER naming that committee."""
+    """so2 (红牌楼志愿者协会, provider of r8 in 红牌楼街道, ~5 km from G1) is in no alliance of 锦城社区; given a
+    seat on the 锦城社区大党委 its resource ranks for G1 with COMMUNITY_COMMITTEE_MEMBER naming that committee."""
     before = {m["resource"]["uid"]: m["reasons"] for m in data(gql(client, RANK))["resourcesForGrid"]["matches"]}
     assert "COMMUNITY_COMMITTEE_MEMBER" not in {r["code"] for r in before.get("r8", [])}
     seat = ("MATCH (o:Organization {uid: '51510107MJ0000002B'}), (e:PartyOrganization {uid: 'n:pc1e'}) "

@@ -132,3 +132,14 @@ def test_a_seat_on_the_enlarged_committee_counts_in_the_ranking(linked, client):
         linked.execute_query("MATCH (:Organization {uid: '51510107MJ0000002B'})-[r:PART_TIME_MEMBER_OF]->() DELETE r",
                              database_="neo4j")
     assert {"code": "COMMUNITY_COMMITTEE_MEMBER", "detail": "锦城社区大党委"} in after["r8"]
+
+
+def test_a_seat_on_the_street_committee_makes_a_partner(linked, client):
+    """e3 (佳灵餐饮, in 红牌楼街道) signed an expired agreement covering 锦城社区 (AGREEMENT_EXPIRED 1) and sits on the
+    簇桥街道大工委 here (STREET_COMMITTEE_SEAT 1): strength 2."""
+    q = """{ communityPartners(communityCode: "510107005001") {
+             partners { organization { uid } strength links { kind detail weight } } } }"""
+    partners = {p["organization"]["uid"]: p for p in data(gql(client, q))["communityPartners"]["partners"]}
+    e3 = partners["91110000710926094P"]
+    assert e3["strength"] == 2
+    assert {"kind": "STREET_COMMITTEE_SEAT", "detail": "簇桥街道大工委", "weight": 1} in e3["links"]

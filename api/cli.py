@@ -8,6 +8,7 @@ import typer
 
 from api.settings import get_api_settings
 from graph.errors import PortInUseError
+from graph.i18n import gettext as _
 
 
 def check_port_free(host: str | None = None, port: int | None = None) -> None:
@@ -62,9 +63,10 @@ def register(app: typer.Typer) -> None:
         text = sdl()
         if check:
             if SDL_PATH.read_text(encoding="utf-8") != text:
-                typer.echo(f"{SDL_PATH} is out of date; run `gridlink api-schema` and commit it", err=True)
+                typer.echo(_("{path} is out of date; run `gridlink api-schema` and commit it").format(
+                    path=SDL_PATH), err=True)
                 raise typer.Exit(1)
-            typer.echo(f"{SDL_PATH} is current")
+            typer.echo(_("{path} is current").format(path=SDL_PATH))
             return
         SDL_PATH.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {SDL_PATH}")
+        typer.echo(_("wrote {path}").format(path=SDL_PATH))

@@ -17,6 +17,7 @@ import typer
 
 from graph import localtime
 from graph.errors import GridlinkError
+from graph.i18n import gettext as _
 from queries import indicator_rules as rules
 from queries.catalog import run
 from queries.member_rules import get_member_rules
@@ -86,7 +87,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Store the indicators of every division for a month (re-running a month overwrites it)."""
         chosen = month or localtime.today().strftime("%Y-%m")
-        typer.echo(f"stored indicators of {snapshot(chosen)} divisions for {chosen}")
+        typer.echo(_("stored indicators of {count} divisions for {month}").format(count=snapshot(chosen), month=chosen))
 
     @report.command("indicators")
     def indicators_cmd(

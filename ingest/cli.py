@@ -14,17 +14,19 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ingest.kinds import ALIASES, KIND_NAMES
+from graph.i18n import gettext as _
+from ingest.kinds import KINDS
 from ingest.options import IngestOptions
 from ingest.summary import RunSummary
 
 # logs and CI capture stderr without a terminal, where rich would assume 80 columns and cut table headers
 console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
-_KIND_HELP = ("What the files hold: " + ", ".join(KIND_NAMES) + " (also by Chinese list name: "
-              + ", ".join(f"{a} = {k}" for a, k in ALIASES.items()) + "). Load divisions first, then grids, then "
-              "organizations, then the rest. Column headers per kind: ingest/HEADERS.md. "
-              "`gridlink ingest history` lists past runs instead.")
+# translated here, not by the command tree (gridlink/cli_lang.py): the kind list is filled in after translation
+_KIND_HELP = _("What the files hold, by the kind's name or one of its Chinese names: {kinds}. Load divisions first, "
+               "then grids, then organizations, then the rest. Column headers per kind: ingest/HEADERS.md. "
+               "`gridlink ingest history` lists past runs instead.").format(
+    kinds=", ".join(f"{k.name} ({'/'.join(k.aliases)})" if k.aliases else k.name for k in KINDS))
 
 
 def _help(option: str) -> str:
@@ -61,7 +63,8 @@ def ingest(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=_help("dry_run"))] = False,
     batch_size: Annotated[int, typer.Option(help=_help("batch_size"))] = _default("batch_size"),
     writers: Annotated[int, typer.Option(help=_help("writers"))] = _default("writers"),
-    limit: Annotated[int | None, typer.Option(help=_help("limit") + " (history: how many runs to list)")] = None,
+    limit: Annotated[int | None, typer.Option(help=_(_help("limit")) + " " + _("(history: how many runs to list)"))]
+    = None,
     crs: Annotated[str, typer.Option(help=_help("crs"))] = _default("crs"),
     report: Annotated[Path | None, typer.Option(help=_help("report"))] = None,
 ) -> None:
@@ -79,7 +82,7 @@ def ingest(
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[rate]} rows/s"), TimeElapsedColumn(), console=console,
                   transient=True) as bar:
-        task = bar.add_task(f"ingest {kind}", total=limit, rate="-")
+        task = bar.add_task(_("ingest {kind}").format(kind=kind), total=limit, rate="-")
         import time
 
         t0 = time.monotonic()
@@ -98,31 +101,33 @@ def ingest(
 
 def print_summary(s: RunSummary) -> None:
     """The end-of-run table: rows per outcome, extras and the report path."""
-    title = f"{s.kind} — run {s.run_id}" + (" (dry run: nothing written)" if s.status == "dry-run" else "")
+    title = _("{kind} — run {run}").format(kind=s.kind, run=s.run_id) + (
+        _(" (dry run: nothing written)") if s.status == "dry-run" else "")
     table = Table(title=title, show_header=True)
-    table.add_column("outcome")
-    table.add_column("rows", justify="right")
+    table.add_column(_("outcome"))
+    table.add_column(_("rows"), justify="right")
     for name, style in (("loaded", "green"), ("updated", "cyan"), ("unchanged", "dim"), ("rejected", "red")):
-        table.add_row(f"[{style}]{name}[/]", f"{getattr(s, name):,}")
-    table.add_row("[bold]total[/]", f"[bold]{s.rows:,}[/]")
+        table.add_row(f"[{style}]{_(name)}[/]", f"{getattr(s, name):,}")
+    table.add_row(f"[bold]{_('total')}[/]", f"[bold]{s.rows:,}[/]")
     console.print(table)
     rate = s.rows / s.seconds if s.seconds else 0
-    console.print(f"{s.seconds:.1f}s, {rate:,.0f} rows/s; {s.nodes_written:,} nodes and "
-                  f"{s.relationships_written:,} relationships created")
-    extras = [f"{s.flagged:,} flagged values", f"{s.unplaced:,} unplaced", f"{s.warnings:,} warnings"]
+    console.print(_("{seconds:.1f}s, {rate:,.0f} rows/s; {nodes:,} nodes and {rels:,} relationships created").format(
+        seconds=s.seconds, rate=rate, nodes=s.nodes_written, rels=s.relationships_written))
+    extras = [_("{n:,} flagged values").format(n=s.flagged), _("{n:,} unplaced").format(n=s.unplaced),
+              _("{n:,} warnings").format(n=s.warnings)]
     if s.deactivated:
-        extras.append(f"{s.deactivated:,} deactivated (snapshot)")
+        extras.append(_("{n:,} deactivated (snapshot)").format(n=s.deactivated))
     if s.same_as:
-        extras.append(f"{s.same_as:,} SAME_AS candidates")
+        extras.append(_("{n:,} SAME_AS candidates").format(n=s.same_as))
     if s.same_as_removed:
-        extras.append(f"{s.same_as_removed:,} stale SAME_AS candidates removed")
-    console.print("; ".join(extras))
+        extras.append(_("{n:,} stale SAME_AS candidates removed").format(n=s.same_as_removed))
+    console.print(_("; ").join(extras))
     for file, headers in s.unrecognised_columns.items():
-        console.print(f"[yellow]{file}: columns not recognised (not loaded):[/] {', '.join(headers)}")
-    console.print(f"report: {s.report_path}")
+        console.print(f"[yellow]{file}: {_('columns not recognised (not loaded):')}[/] {', '.join(headers)}")
+    console.print(_("report: {path}").format(path=s.report_path))
     if s.rejected:
-        console.print(f"[yellow]{s.rejected:,} rows rejected[/] — see the report for row, column and reason "
-                      "(exit code 2)")
+        console.print(f"[yellow]{_('{n:,} rows rejected').format(n=s.rejected)}[/] — "
+                      + _("see the report for row, column and reason (exit code 2)"))
 
 
 def history(limit: int = 20) -> None:
@@ -137,7 +142,7 @@ def history(limit: int = 20) -> None:
 
     records, _, _ = get_driver().execute_query(*named("ingest_run_history", limit=limit), database_=database(),
                                                routing_=neo4j.RoutingControl.READ)
-    table = Table(title="ingest runs (newest first)", expand=False)
+    table = Table(title=_("ingest runs (newest first)"), expand=False)
     for col in ("run", "kind", "source", "status", "rows", "loaded", "updated", "unchanged", "rejected",
                 "started", "process", "report"):
         table.add_column(col, justify="right" if col in ("rows", "loaded", "updated", "unchanged",

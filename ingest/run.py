@@ -103,7 +103,8 @@ def ingest_files(kind: str, paths: Sequence[str | Path], options: IngestOptions 
 def check_kind(name: str, opts: IngestOptions) -> kinds.Kind:
     """The registry's kind, after checking the options that depend on it."""
     if name not in kinds.BY_NAME and name not in kinds.ALIASES:
-        raise InputError(f"unknown kind {name!r}", hint=f"kinds: {', '.join(kinds.KIND_NAMES)}")
+        raise InputError(f"unknown kind {name!r}", hint="kinds: " + ", ".join(
+            f"{k.name} ({'/'.join(k.aliases)})" if k.aliases else k.name for k in kinds.KINDS))
     k = kinds.get(name)
     if opts.snapshot and not k.org:
         orgs = sorted(x.name for x in kinds.KINDS if x.org)

@@ -153,14 +153,14 @@ CALL (g, origin, c, s, w, at, day, openNeeds, communityCommittee, streetCommitte
     score: score,
     distanceM: round(d, 1),
     reasons: reasons,
-    resource: r {.uid, .name, .category, .description, .capacity, .status, .serviceRadiusM,
+    resource: r {.uid, .name, .shortName, .category, .description, .capacity, .status, .serviceRadiusM,
                  location: CASE WHEN r.location IS NULL THEN null
                            ELSE {longitude: r.location.longitude, latitude: r.location.latitude} END},
-    provider: CASE WHEN p IS NULL THEN null ELSE p {.uid, .name, .kind} END,
+    provider: CASE WHEN p IS NULL THEN null ELSE p {.uid, .name, .shortName, .kind} END,
     availability: {availableFrom: r.availableFrom, availableTo: r.availableTo, weekdays: r.weekdays,
                    opensAt: toString(r.opensAt), closesAt: toString(r.closesAt),
                    checkedAt: CASE WHEN at IS NULL THEN null
                               ELSE toString(datetime({datetime: at, timezone: '+08:00'})) END}
   }) AS matches
 }
-RETURN g {.uid, .scheme, .code, .name, .communityCode} AS grid, matches
+RETURN g {.uid, .scheme, .code, .name, .shortName, .communityCode} AS grid, matches

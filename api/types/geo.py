@@ -6,7 +6,7 @@ from typing import Any
 
 import strawberry
 
-from api.types.common import Point
+from api.types.common import Point, short_name_field
 from queries import typology
 
 
@@ -28,6 +28,7 @@ class DivisionRef:
     code: str = strawberry.field(description="12-digit statistical code.")
     name: str
     level: str = strawberry.field(description="city, district, street, community (or grid in `leads`).")
+    short_name: str | None = short_name_field()
 
 
 @strawberry.type(description="A division in a list of children, with what hangs below it.")
@@ -50,6 +51,7 @@ class GridRef:
     scheme: str
     code: str
     name: str | None
+    short_name: str | None = short_name_field()
 
 
 @strawberry.type(description="A division with its path to the top, its children and (communities) its grids.")
@@ -80,6 +82,7 @@ class OrgRef:
     uid: str
     name: str
     kind: str = strawberry.field(description="enterprise, public_unit, social_org or party_org.")
+    short_name: str | None = short_name_field()
 
 
 @strawberry.type(description="A grid (网格) with its place in the division tree.")
@@ -88,6 +91,7 @@ class Grid:
     scheme: str
     code: str
     name: str | None
+    short_name: str | None = short_name_field()
     community_code: str | None
     community: DivisionRef | None
     street: DivisionRef | None

@@ -7,7 +7,7 @@ from datetime import date
 
 import strawberry
 
-from api.types.common import Point
+from api.types.common import Point, short_name_field
 from api.types.compounds import CompoundRef
 from api.types.geo import DivisionRef, GridRef, OrgRef
 from api.types.linkage import DepartmentRef, EnlargedCommittee
@@ -51,6 +51,7 @@ class Availability:
 class MatchedResource:
     uid: str
     name: str
+    short_name: str | None = short_name_field()
     category: str
     description: str | None
     capacity: str | None

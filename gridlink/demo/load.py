@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from graph.i18n import gettext as _
 from gridlink.demo.generate import GENERATOR_VERSION, MANIFEST, generate
 from ingest.errors import InputError
 
@@ -48,7 +49,8 @@ def ensure_generated(folder: Path, console: Console) -> dict[str, Any]:
     if manifest is None:
         with console.status(f"generating the demo set into {folder}…"):
             manifest = generate(folder, **DEFAULTS)
-        console.print(f"demo set generated in {folder} ({sum(f['rows'] for f in manifest['files']):,} rows)")
+        console.print(_("demo set generated in {folder} ({rows:,} rows)").format(
+            folder=folder, rows=sum(f["rows"] for f in manifest["files"])))
     return manifest
 
 
@@ -100,13 +102,13 @@ def load_set(folder: Path, console: Console, *, generate_if_missing: bool = True
 
 def summary_table(summaries: list[RunSummary]) -> Table:
     """One line per kind with the four outcomes, flagged and unplaced rows, and a total line."""
-    table = Table(title="demo load", show_footer=True)
+    table = Table(title=_("demo load"), show_footer=True)
     fields = ("rows", "loaded", "updated", "unchanged", "rejected", "flagged", "unplaced")
     totals = {f: sum(getattr(s, f) for s in summaries) for f in fields}
-    table.add_column("kind", footer="total")
+    table.add_column(_("kind"), footer=_("total"))
     for f in fields:
-        table.add_column(f, justify="right", footer=f"{totals[f]:,}")
-    table.add_column("seconds", justify="right", footer=f"{sum(s.seconds for s in summaries):.1f}")
+        table.add_column(_(f), justify="right", footer=f"{totals[f]:,}")
+    table.add_column(_("seconds"), justify="right", footer=f"{sum(s.seconds for s in summaries):.1f}")
     for s in summaries:
         table.add_row(s.kind, *(f"{getattr(s, f):,}" for f in fields), f"{s.seconds:.1f}")
     return table

@@ -185,9 +185,14 @@ class _Slides:
     def legend(self) -> str:
         _ = self._
         colours = label_colours()
-        rows = [f'      <tr><td><svg class="swatch swatch-{_e(label)}" width="14" height="14"><circle cx="7" cy="7" '
-                f'r="6" fill="{colours[label]}"/></svg></td><td><b>{_e(label)}</b>'
-                f"</td><td>{_e(_(text))}</td></tr>" for label, text in LEGEND if label in colours]
+        rows = []
+        for label, name, text in LEGEND:
+            if label not in colours:
+                continue
+            what = _(text) if _(text) != _(name) else ""  # 企业 needs no "企业" after it
+            rows.append(f'      <tr><td><svg class="swatch swatch-{_e(label)}" width="14" height="14"><circle cx="7" '
+                        f'cy="7" r="6" fill="{colours[label]}"/></svg></td><td><b>{_e(_(name))}</b></td>'
+                        f"<td><code>{_e(label)}</code></td><td>{_e(what)}</td></tr>")
         return "\n".join(rows)
 
     def welcome(self, style_url: str | None, total: int) -> str:

@@ -183,6 +183,23 @@ def test_browser_guide_plays_in_chinese_and_its_params_run(api: str) -> None:
                            drv.find_elements(By.CSS_SELECTOR, "svg g.node")[0])
         shot(drv, "guide-community-card")
 
+        # the headline question as a graph: a grid, its ranked resources and their providers, the score on each
+        # virtual COULD_SERVE relationship (queries/resources_for_grid_graph.cypher, APOC core)
+        ranking = _goto_slide(drv, "apoc.create.vRelationship")
+        _set_params(drv, ranking)
+        _run_block(drv, _visible(drv, "query"))
+        wait(drv, "the ranking graph", lambda d: len(d.find_elements(By.CSS_SELECTOR, "svg g.relationship")) >= 3
+             and "COULD_SERVE" in d.find_element(By.TAG_NAME, "body").text)
+        time.sleep(2.5)  # the force layout settles
+        newest = drv.find_elements(By.CSS_SELECTOR, "[data-testid='frameContents']")[0]
+        scores = [t.text for t in newest.find_elements(By.CSS_SELECTOR, "svg g.relationship text") if t.text]
+        assert sum(1 for t in scores if t.isdigit()) >= 3, scores[:20]  # the GraSS caption {score}
+        names = {t.text for t in newest.find_elements(By.CSS_SELECTOR, "svg g.node text") if t.text}
+        assert "第1网格" in names, sorted(names)[:20]
+        drv.execute_script("arguments[0].scrollIntoView({block: 'center'});",
+                           newest.find_elements(By.CSS_SELECTOR, "svg g.node")[0])
+        shot(drv, "guide-grid-ranking")
+
         # need_list: one of the seven slides whose old :param block Browser silently ignored
         block = _goto_slide(drv, "CALL () {\n  MATCH (a:Grid {uid: $gridUid})", params_mark="withTotal")
         _set_params(drv, block)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import math
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -146,7 +146,10 @@ def test_resources_for_grid_equals_the_reference_rule(world, client):
 
 
 def test_reference_rule_with_time_distance_and_categories(world, client):
-    at = datetime(2024, 9, 4, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Wednesday morning
+    # a Wednesday morning two months before the set's as-of date (today: its dates count back from it)
+    day = datetime.now(ZoneInfo("Asia/Shanghai")).date() - timedelta(days=60)
+    day -= timedelta(days=(day.weekday() - 2) % 7)
+    at = datetime(day.year, day.month, day.day, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
     compared = {"at": 0, "cats": 0, "expired": 0}  # equal empty lists prove nothing: each case must find some
     for uid in sample(world, 12):
         code = world.grids[uid]["code"]

@@ -168,7 +168,10 @@ _listing("project", "uid name status startedOn need { uid title } resource { uid
 def _rfg(pool: Pool, i: int) -> tuple[Params, Params]:
     code = pool.pick("grids", i)
     return ({"scheme": "LOCAL", "gridCode": code, "categories": None, "maxDistanceM": 3000.0, "availableAt": None,
-             "availableOn": None, "includeExpired": False, "limit": 20}, {"g": code})
+             "availableOn": None, "includeExpired": False, "limit": 20, "origin": None}, {"g": code})
+
+
+probe("resources_for_grid_graph", note="Neo4j Browser guide only (the ranking drawn as a graph, APOC core)")(_rfg)
 
 
 @probe("coconstruction_open_needs", """query($g: String, $d: String) { openNeeds(gridCode: $g, divisionCode: $d,

@@ -47,7 +47,10 @@ def read_sync(name: str, params: dict[str, Any]) -> list[Row]:
     query, full = to_query(get(name)), _params(name, params)
     for attempt in (1, 2):
         try:
-            with get_driver().session(database=database(), default_access_mode=neo4j.READ_ACCESS) as s:
+            # notifications off: the planner's warnings (a property no node has yet, e.g. urbanRural) were logged at
+            # WARNING with the whole query text on every request — most of the CPU of a cheap read (issue #15)
+            with get_driver().session(database=database(), default_access_mode=neo4j.READ_ACCESS,
+                                      notifications_min_severity="OFF") as s:
                 return [dict(r) for r in s.run(query, full)]
         except _UNAVAILABLE as e:
             if attempt == 2:

@@ -1,7 +1,9 @@
 """The map page: ``/map`` (HTML), ``/map/data`` (the area's grids, communities and streets as GeoJSON).
 
-Grids are drawn from the boundaries stored on them (GeoJSON text, ``Grid.boundary``); divisions store none, so a
-community's and a street's outline is the union of their grids'. Boundaries are simplified here, on the server,
+Grids are drawn from the boundaries stored on them (GeoJSON text, ``Grid.boundary``), and over them the
+compounds (小区/院落) whose registry gave a polygon (``Compound.boundary``, query ``map_compounds``);
+divisions store none, so a community's and a street's outline is the union of their grids'.
+Boundaries are simplified here, on the server,
 with shapely, so a district of a few hundred grids is a few hundred kilobytes whatever the number of
 organizations behind the indicators (those are counts computed in Cypher, ``queries/map_grids.cypher``). There
 are no background tiles: the page works on a network with no internet. Clicking a grid asks GraphQL's
@@ -62,6 +64,21 @@ def _outlines(parts: dict[tuple[str, str], list[BaseGeometry]]) -> dict[str, Any
     return {"type": "FeatureCollection", "features": features}
 
 
+def compound_features(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The compounds' polygons (``map_compounds`` rows), simplified like grids; unreadable ones are left out."""
+    features = []
+    for r in rows:
+        try:
+            geom = shape(json.loads(r["boundary"]))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            continue
+        if geom.is_empty:
+            continue
+        features.append(_feature(geom.simplify(GRID_TOLERANCE, preserve_topology=True),
+                                 {"uid": r["uid"], "name": r["name"], "type": r["type"]}))
+    return {"type": "FeatureCollection", "features": features}
+
+
 def build_map_data(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """The map's GeoJSON from ``map_grids`` rows: simplified grids with indicators, dissolved outlines."""
     grids = []
@@ -111,14 +128,16 @@ def mount_map(app: FastAPI) -> None:
     async def map_data(code: str | None = Query(default=None, max_length=20, pattern=r"^[0-9]+$",
                                                  description="division code (default: the top of the tree)")
                        ) -> JSONResponse:
-        """The grids of an area with simplified boundaries and indicators, and community and street outlines."""
+        """The grids of an area with simplified boundaries and indicators, community and street outlines, and the
+        compounds that have a boundary."""
         try:
             area = await _default_area() if code is None else {"code": code}
             if area is None:
-                return JSONResponse({"area": None, **build_map_data([])})
+                return JSONResponse({"area": None, **build_map_data([]), "compounds": compound_features([])})
             rows = await db.read("map_grids", {"code": area["code"]})
+            compounds = await db.read("map_compounds", {"code": area["code"]})
         except Neo4jUnavailableError as e:
             raise HTTPException(503, "the graph database is not reachable; try again shortly") from e
         if code is not None and not rows:
             raise HTTPException(404, f"code: no division with grids has the code {code}")
-        return JSONResponse({"area": area, **build_map_data(rows)})
+        return JSONResponse({"area": area, **build_map_data(rows), "compounds": compound_features(compounds)})

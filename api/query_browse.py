@@ -19,10 +19,13 @@ from api import args, db
 from api.context import Context
 from api.disclosure import status_counts
 from api.errors import InputError, NotFoundError
+from api.localtime import today
 from api.types.common import Connection, decode_cursor, encode_cursor, offset_cursor, page
 from api.types.geo import Division, DivisionNode, Grid, GridRef
 from api.types.listings import Need, Project, Resource
 from api.types.orgs import Organization, PartyOrganization
+from queries import typology
+from queries.member_rules import get_member_rules
 
 log = logging.getLogger(__name__)
 Info = strawberry.Info[Context, None]
@@ -51,14 +54,27 @@ async def _page_of(rows: list[dict[str, Any]], first: int, field: str) -> dict[s
 
 @strawberry.type
 class BrowseQuery:
-    @strawberry.field(description="Children of a division (by parentCode), or the top of the tree when omitted.")
-    async def divisions(self, parent_code: str | None = None) -> list[DivisionNode] | None:
+    @strawberry.field(description=(
+        "Children of a division (by parentCode), or the top of the tree when omitted; urbanRural and communityType "
+        "keep the children of those classes and types (docs/indicators.md)."))
+    async def divisions(self, info: Info, parent_code: str | None = None, urban_rural: list[str] | None = None,
+                        community_type: list[str] | None = None) -> list[DivisionNode] | None:
+        args.typology_filters(urban_rural, community_type)
         if parent_code is None:
-            return [r["division"] for r in await db.read("division_roots", {})]
-        rows = await db.read("division_detail", {"code": args.division_code(parent_code, "parentCode")})
+            return [r["division"] for r in await db.read("division_roots", {})
+                    if typology.keep(r["division"], urban_rural, community_type)]
+        # the counts walk every grid below each child: only when selected
+        counts = args.selected(info, "childCount") or args.selected(info, "gridCount")
+        rows = await db.read("division_children", {"code": args.division_code(parent_code, "parentCode"),
+                                                   "withCounts": counts})
         if not rows:
             raise NotFoundError(f"parentCode: no division {parent_code}", field="parentCode")
-        return rows[0]["division"]["children"]  # type: ignore[no-any-return]
+        children = [{**c, "derivedType": typology.community_type(c["level"], c["code"], c["kind"],
+                                                                 c.get("communityType"), c["typeHouseholds"])}
+                    for c in rows[0]["children"]]
+        kept: list[Any] = [c for c in children if typology.keep({**c, "communityType": c["derivedType"]},
+                                                                 urban_rural, community_type)]
+        return kept
 
     @strawberry.field(description="A division by its 12-digit code, with ancestors, children and grids.")
     async def division(self, code: str) -> Division | None:
@@ -106,7 +122,8 @@ class BrowseQuery:
         if (uid is None) == (uscc is None):
             raise InputError("give exactly one of uid or uscc", field="uid")
         rows = await db.read("org_detail", {"uid": uid, "uscc": uscc.strip().upper() if uscc else None,
-                                            "personal": info.context.personal})
+                                            "personal": info.context.personal,
+                                            "withParents": args.selected(info, "parent")})
         return rows[0]["organization"] if rows else None
 
     @strawberry.field(description="Organizations whose name or alias contains the text (full-text, cjk bigrams; "
@@ -129,7 +146,8 @@ class BrowseQuery:
         # a quoted phrase: Lucene syntax in user text is escaped, and CJK bigrams must be consecutive
         phrase = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
         rows = await db.read("org_search", {"text": phrase, "kind": args.one_of(kind, args.ORG_KINDS, "kind"),
-                                            "skip": skip, "first": p["first"], "personal": info.context.personal})
+                                            "skip": skip, "first": p["first"], "personal": info.context.personal,
+                                            "withParents": args.selected(info, "parent")})
         result = page(rows[0]["nodes"][: cap - skip], p["first"], total=rows[0]["totalCount"], offset=skip)
         if skip + len(result["nodes"]) >= cap:  # the cap is the end: no cursor beyond it is accepted
             result["pageInfo"]["hasNextPage"] = False
@@ -145,12 +163,13 @@ class BrowseQuery:
                   "kind": args.one_of(f.kind, args.ORG_KINDS, "filter.kind"),
                   "status": args.one_of(f.status, args.ORG_STATUSES, "filter.status"),
                   "industry": f.industry, "hasPartyOrganization": f.has_party_organization,
-                  "personal": info.context.personal}
+                  "personal": info.context.personal, "withParents": args.selected(info, "parent")}
         return await _page("org_in_area", params, "gridCode" if grid_code else "divisionCode")  # type: ignore[return-value]
 
     @strawberry.field(description="A party organization with its hierarchy, host units and the areas it leads.")
     async def party_organization(self, info: Info, uid: str) -> PartyOrganization | None:
-        rows = await db.read("org_party_detail", {"uid": uid, "personal": info.context.personal})
+        rows = await db.read("org_party_detail", {"uid": uid, "personal": info.context.personal,
+                                                  **get_member_rules().status_params(today())})
         if not rows:
             return None
         party = rows[0]["party"]

@@ -28,6 +28,7 @@ from api.query_coconstruction import CoconstructionQuery
 from api.query_compounds import CompoundQuery
 from api.query_indicators import IndicatorQuery
 from api.query_members import MemberQuery
+from api.query_work_orders import WorkOrderQuery
 from api.settings import ApiSettings
 from api.strings import ArgumentGuard
 from api.types.common import field_from_map
@@ -37,7 +38,7 @@ SDL_PATH = Path(__file__).with_name("schema.graphql")
 
 
 @strawberry.type(description="Browse the graph and ask the co-construction questions.")
-class Query(BrowseQuery, CoconstructionQuery, CompoundQuery, MemberQuery, IndicatorQuery):
+class Query(BrowseQuery, CoconstructionQuery, CompoundQuery, WorkOrderQuery, MemberQuery, IndicatorQuery):
     pass
 
 

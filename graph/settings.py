@@ -38,6 +38,7 @@ class LocalServerSettings(BaseSettings):
 
     version: str = "5.26.30"
     browser_version: str = "5.24.0"
+    apoc_version: str = Field(default="5.26.19", description="APOC core plugin (graph/plugins.py)")
     cache_dir: Path = Field(default_factory=_cache_home, description="jar cache, outside the repo")
     home: Path | None = Field(default=None, description="server home; default <cache_dir>/server-<bolt_port>")
     bolt_port: int = 7687

@@ -91,6 +91,8 @@ INDUSTRY_CODE_PATTERN = r"^(?:[A-T]|[A-T]?\d{2,4})$"
 PARTY_CATEGORIES: Mapping[str, tuple[str, ...]] = {
     "党委": ("基层党委",), "党工委": ("街道党工委",), "党总支": ("党总支部", "总支"), "党支部": ("支部", "小区党支部"),
     "联合党支部": ("联合支部",), "党小组": ("楼栋党小组", "小区党小组"),
+    # enlarged committees (三级联动, issue #13): the base committee enlarged with part-time members (兼职委员)
+    "大工委": ("街道大工委",), "大党委": ("社区大党委",),
 }
 
 NEED_STATUSES: Mapping[str, tuple[str, ...]] = {
@@ -117,6 +119,47 @@ ALLIANCE_KINDS: Mapping[str, tuple[str, ...]] = {
 #: MEMBER_OF.type of a membership row
 MEMBERSHIP_TYPES: Mapping[str, tuple[str, ...]] = {
     "committee": ("兼职委员",), "alliance": ("联盟成员",), "dual_report": ("双报到",),
+}
+
+# ---- three-level linkage (三级联动, issue #13; rules: queries/linkage_rules.py, docs/linkage.md) ----------------
+
+#: enlarged committee category -> (the category of the base committee it ENLARGES, the level of the area led)
+ENLARGED_COMMITTEES: Mapping[str, tuple[str, str]] = {"大工委": ("党工委", "street"), "大党委": ("党委", "community")}
+#: PART_TIME_MEMBER_OF.role: the seat a resident unit's leader holds on an enlarged committee
+COMMITTEE_ROLES: Mapping[str, tuple[str, ...]] = {
+    "part_time_member": ("兼职委员", "委员"),
+    "part_time_deputy_secretary": ("兼职副书记", "副书记"),
+}
+#: Department.type: the street office's departments (职能部门) that take 包联 responsibility for communities
+DEPARTMENT_TYPES: Mapping[str, tuple[str, ...]] = {
+    "party_building": ("党建办", "党建工作办公室", "党群工作办公室", "党建工作部"),
+    "community_governance": ("社区发展治理办", "社区发展治理办公室", "社治办", "社区建设办公室"),
+    "comprehensive_governance": ("综治中心", "综合治理中心", "平安建设办公室", "综治办"),
+    "civil_affairs": ("民政和社会保障办", "民生服务办公室", "社会事务办"),
+    "urban_management": ("城市管理办", "城市管理办公室", "城管办", "城市管理科"),
+    "service_center": ("便民服务中心", "党群服务中心", "政务服务中心"),
+    "economy": ("经济发展办", "经济发展办公室", "经发办"),
+    "other": ("其他",),
+}
+#: the secretaries of the three-level responsibility system (三级联动责任体系), by level
+SECRETARY_ROLES: Mapping[str, tuple[str, ...]] = {
+    "street_secretary": ("街道党（工）委书记",), "community_secretary": ("社区党组织书记",),
+    "grid_secretary": ("网格党支部书记",),
+}
+#: RESPONSIBLE_FOR.role: who in a department answers for a community or grid (包联)
+RESPONSIBLE_ROLES: Mapping[str, tuple[str, ...]] = {
+    "head": ("负责人", "主任", "部门负责人", "部长"),
+    "deputy_head": ("副主任", "副部长", "分管副主任"),
+    "liaison_cadre": ("包联干部", "联络员", "工作人员", "干部"),
+}
+
+#: Agreement.type (协议类型): a co-construction agreement with a community or street (the default), or the joint
+#: mechanism of a compound's party organization, owners' committee and property company (三方联动/联席会议: the
+#: 优机制 step of the five steps, docs/five-step.md)
+AGREEMENT_TYPES: Mapping[str, tuple[str, ...]] = {
+    "co_construction": ("共建协议", "结对共建协议", "结对共建", "共建"),
+    "joint_mechanism": ("三方联动协议", "三方联动", "联席会议协议", "联席会议制度", "三方协议", "红色物业协议",
+                        "联动机制"),
 }
 #: Need.urgency: 3 high .. 1 low
 URGENCY: Mapping[int, tuple[str, ...]] = {3: ("高", "紧急", "3"), 2: ("中", "一般", "2"), 1: ("低", "1")}
@@ -188,6 +231,31 @@ FIVE_STEPS: Mapping[str, tuple[str, ...]] = {
 }
 #: a five-step status
 STEP_STATUSES: Mapping[str, tuple[str, ...]] = {"done": ("已完成",), "partial": ("部分完成",), "missing": ("未开展",)}
+
+
+# ---- community typology (issue #13 part 3): filters and splits wherever areas are listed -----------------------
+
+#: Division.urbanRural: the NBS 城乡分类代码 of a village-level (or township) division; a divisions table carrying
+#: another value has the row rejected
+URBAN_RURAL_CLASSES: Mapping[str, tuple[str, ...]] = {
+    "111": ("主城区",), "112": ("城乡结合区",), "121": ("镇中心区",), "122": ("镇乡结合区",), "123": ("特殊区域",),
+    "210": ("乡中心区",), "220": ("村庄",),
+}
+#: Division.communityType: given by the divisions table (社区类型) or derived from the compounds
+#: (queries/typology.py, docs/indicators.md)
+COMMUNITY_TYPES: Mapping[str, tuple[str, ...]] = {
+    "commodity": ("商品房社区", "商品房小区社区"),
+    "old_courtyard": ("老旧院落社区", "老旧小区社区", "院落社区"),
+    "unit_compound": ("单位型社区", "单位社区"),
+    "resettled": ("村改居社区", "农转城社区", "安置社区"),
+    "mixed": ("混合型", "混合型社区", "混合社区"),
+    "village": ("村", "行政村"),
+}
+#: the community type a compound type speaks for when it holds most households (``other``: none)
+COMPOUND_COMMUNITY_TYPE: Mapping[str, str] = {
+    "commodity": "commodity", "old_courtyard": "old_courtyard", "hutong": "old_courtyard",
+    "unit_compound": "unit_compound", "resettlement": "resettled", "villager_group": "resettled",
+}
 
 
 def word_map(table: Mapping[K, tuple[str, ...]], with_keys: bool = True) -> dict[str, K]:

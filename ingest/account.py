@@ -85,7 +85,8 @@ class Accounts:
             self._repeated_key(rec)
             if self.parents is not None:
                 self.parents.add(rec.key, rec.props, rec.extra.get("parentRef"), rec.file, rec.line,
-                                 bound.column("parent"), changed=outcome != "unchanged")
+                                 bound.column("parent"), changed=outcome != "unchanged",
+                                 base=(rec.extra.get("enlargesRef"), bound.column("enlarges")))
             if "nameNorm" in rec.props:
                 self.names.add(rec.props["nameNorm"])
             for issue in rec.issues:

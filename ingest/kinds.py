@@ -13,7 +13,7 @@ tests; then regenerate HEADERS.md.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from ingest import vocab
@@ -23,6 +23,8 @@ from ingest.transform import Context, Fields
 from ingest.transform_areas import transform_division, transform_grid
 from ingest.transform_committees import transform_owner_committee
 from ingest.transform_compounds import transform_compound
+from ingest.transform_contracts import transform_property_contract
+from ingest.transform_linkage import transform_committee_member, transform_responsibility
 from ingest.transform_lists import transform_agreement, transform_need, transform_project, transform_resource
 from ingest.transform_orgs import transform_org, transform_party_org
 from ingest.transform_people import transform_membership, transform_party_member
@@ -48,6 +50,7 @@ class Kind:
             are pseudonymized with the HMAC secret (:mod:`ingest.pseudonym`).
         needs_compounds: rows name a compound (by code, or by name within their community): the run loads the
             compounds snapshot (:mod:`ingest.compound_index`).
+        aliases: other names the CLI accepts for the kind (the Chinese name of the list: ``兼职委员名单``).
     """
 
     name: str
@@ -59,6 +62,7 @@ class Kind:
     parents: bool = False
     personal: frozenset[str] = field(default_factory=frozenset)
     needs_compounds: bool = False
+    aliases: tuple[str, ...] = ()
 
     @property
     def org_kind(self) -> str:
@@ -89,7 +93,11 @@ KINDS: tuple[Kind, ...] = (
                                                                         "registrar"), vocab.SOCIAL_ORG_TYPES),
     # below the grid (issue #12): compounds after the enterprises that manage them, before the kinds naming them
     Kind("compounds", transform_compound, (NodeSpec("compound", "Compound", "uid", slots=PLACED + (
-        Slot("managedBy", "MANAGES", "Organization", "uid", outgoing=False),)),)),
+        Slot("managedBy", "MANAGES", "Organization", "uid", outgoing=False),)),),
+        files="CSV/XLSX/JSONL, or GeoJSON (a compound per feature: polygon boundary, properties as columns)"),
+    # 物业项目/合同备案: the relationship is the row (the enterprise by credit code MANAGES the compound)
+    Kind("property-contracts", transform_property_contract, (
+        RelSpec("manages", "MANAGES", "Organization", "uid", "Compound", "uid"),), needs_compounds=True),
     # SUBORDINATE_TO (the parent) is linked in a second pass: ingest.parents
     Kind("party-orgs", transform_party_org, (NodeSpec("party_org", "Organization", "uid", ("PartyOrganization",),
                                                        PLACED + (
@@ -114,7 +122,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("agreements", transform_agreement, (NodeSpec("agreement", "Agreement", "uid", slots=(
         Slot("signedBy", "SIGNED_BY", "Organization", "uid"),
         Slot("covers", "COVERS", "Division", "code"),
-    )),)),
+        Slot("coversCompound", "COVERS", "Compound", "uid"),  # a joint mechanism (三方联动) of a compound
+    )),), needs_compounds=True),
     Kind("memberships", transform_membership, (
         RelSpec("member_of", "MEMBER_OF", "Organization", "uid", "Alliance", "uid", merge_to=True, to_slots=(
             Slot("coversDivision", "COVERS", "Division", "code"),
@@ -122,6 +131,17 @@ KINDS: tuple[Kind, ...] = (
         )),
         RelSpec("reported_to", "REPORTED_TO", "Organization", "uid", "Division", "code"),
     )),
+    # three-level linkage (issue #13, docs/linkage.md): after party-orgs, whose 大工委/大党委 rows they name
+    Kind("committee-members", transform_committee_member, (
+        RelSpec("part_time_member", "PART_TIME_MEMBER_OF", "Organization", "uid", "PartyOrganization", "uid"),),
+        aliases=("兼职委员名单", "兼职委员")),
+    Kind("responsibilities", transform_responsibility, tuple(
+        RelSpec(name, "RESPONSIBLE_FOR", label, key, "Department", "uid", merge_to=True, outgoing=False, to_slots=(
+            Slot("street", "IN_DIVISION", "Division", "code"),
+            Slot("office", "UNIT_OF", "Organization", "uid"),
+        )) for name, label, key in (("responsible_division", "Division", "code"), ("responsible_grid", "Grid", "uid"))),
+        files="CSV/XLSX/JSONL (负责人姓名 is personal data: planners only)", personal=frozenset({"personName"}),
+        aliases=("包联责任表", "包联")),
     Kind("party-members", transform_party_member, (NodeSpec("party_member", "PartyMember", "uid", slots=(
         Slot("memberOf", "MEMBER_OF", "PartyOrganization", "uid"),
         Slot("reportedTo", "REPORTED_TO", "Division", "code"),
@@ -130,16 +150,40 @@ KINDS: tuple[Kind, ...] = (
         Slot("worksAt", "WORKS_AT", "Organization", "uid"),  # 工作单位
     )),), files="CSV/XLSX/JSONL (personal data: see docs/data-officer.md \"Personal data\")",
         personal=frozenset({"idNumber", "name", "phone", "birthDate", "address"}), needs_compounds=True),
-    # caller name, phone and complaint text are not in the profile: never read (ingest.transform_work_orders)
+    # caller name and phone are read only to mask them in the complaint text, never stored
+    # (ingest.transform_work_orders)
     Kind("work-orders", transform_work_order, (NodeSpec("work_order", "WorkOrder", "uid", slots=PLACED + (
-        IN_COMPOUND,)),), files="CSV/XLSX/JSONL (12345 工单导出; 来电人, 来电号码 and 诉求内容 are never read)",
+        IN_COMPOUND,)),),
+        files="CSV/XLSX/JSONL (12345 工单导出; 来电人 and 来电号码 only mask the 诉求内容, never stored)",
         needs_compounds=True),
 )
 
+#: the Chinese names of the kinds without aliases of their own in :data:`KINDS` (first: the name the CLI shows)
+_CHINESE: dict[str, tuple[str, ...]] = {
+    "divisions": ("区划", "行政区划"),
+    "grids": ("网格",),
+    "enterprises": ("企业", "企业名录"),
+    "public-units": ("机关事业单位", "机关", "事业单位"),
+    "social-orgs": ("社会组织",),
+    "compounds": ("小区", "院落", "小区院落"),
+    "property-contracts": ("物业合同", "物业项目"),
+    "party-orgs": ("党组织",),
+    "owner-committees": ("业委会", "业主委员会"),
+    "resources": ("资源", "资源清单"),
+    "needs": ("需求", "需求清单"),
+    "projects": ("项目", "项目清单"),
+    "agreements": ("共建协议", "协议"),
+    "memberships": ("联盟成员", "成员单位"),
+    "party-members": ("党员",),
+    "work-orders": ("工单", "12345工单"),
+}
+KINDS = tuple(replace(k, aliases=_CHINESE.get(k.name, ()) + k.aliases) for k in KINDS)
 #: kind name -> kind
 BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}
 #: every kind name, in load order (the public ``ingest.KINDS``)
 KIND_NAMES: tuple[str, ...] = tuple(BY_NAME)
+#: another name of a kind (Chinese list names) -> the kind's name
+ALIASES: dict[str, str] = {a: k.name for k in KINDS for a in k.aliases}
 #: write spec name -> spec, over every kind
 SPECS: dict[str, NodeSpec | RelSpec] = {s.name: s for k in KINDS for s in k.specs}
 #: kind name -> transform (the fuzz tests draw from it)
@@ -154,7 +198,7 @@ def get(name: str) -> Kind:
     Raises:
         KeyError: no such kind.
     """
-    return BY_NAME[name]
+    return BY_NAME[ALIASES.get(name, name)]
 
 
 def transform(kind: str, values: dict[str, object], ctx: Context) -> Record:

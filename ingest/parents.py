@@ -1,9 +1,11 @@
-"""Party organizations' ``SUBORDINATE_TO`` links, written in a second pass so the rows stream with bounded memory.
+"""Party organizations' ``SUBORDINATE_TO`` (and a 大工委/大党委's ``ENLARGES``) links, written in a second
+pass so the rows stream with bounded memory.
 
 A party-organization dump lists children before or after their parents in any order. Instead of holding the whole
 file in memory to sort parents first, the first pass writes every party organization without its parent link
-and spools ``(child uid, parent reference, file, row, column, changed)`` to a temporary file; once every node of
-the run is committed, :meth:`ParentLinks.link` streams the spool in batches, resolves each reference (the
+and spools ``(child uid, parent reference, file, row, column, changed, base reference, base column)`` to a
+temporary file (the base: the committee an enlarged committee ENLARGES, found the same way as a parent); once
+every node of the run is committed, :meth:`ParentLinks.link` streams the spool in batches, resolves each reference (the
 export's ``党组织编号`` first, then the normalized name; organizations of the run's source first, then the smallest
 uid) and, per batch in one transaction, deletes a child's other ``SUBORDINATE_TO`` links and MERGEs the right one.
 
@@ -47,9 +49,10 @@ class ParentLinks:
         self._in_run: dict[tuple[str, str], str] = {}
 
     def add(self, key: str, props: dict[str, Any], parent: str | None, file: str, line: int,
-            column: str | None, changed: bool) -> None:
-        """Spool one accounted party organization (``parent``: the reference as written, or ``None``)."""
-        self._spool.write(json.dumps([key, parent, file, line, column, changed], ensure_ascii=False) + "\n")
+            column: str | None, changed: bool, base: tuple[str | None, str | None] = (None, None)) -> None:
+        """Spool one accounted party organization (``parent``: the reference as written, or ``None``; ``base``:
+        the reference to the committee it enlarges and its column, for a 大工委/大党委)."""
+        self._spool.write(json.dumps([key, parent, file, line, column, changed, *base], ensure_ascii=False) + "\n")
         if self.dry_run:
             if props.get("partyOrgId"):
                 self._in_run.setdefault(("id", props["partyOrgId"]), key)
@@ -60,12 +63,15 @@ class ParentLinks:
         """Take the parent lookups out of pass-1 records (pass 2 links them); the reference as written stays in
         the content hash (``parentRef``), so a changed parent makes the row ``updated``."""
         for rec in records:
-            refs = [lk for lk in rec.lookups if lk.slot == "parent"]
-            if refs:
-                rec.lookups = [lk for lk in rec.lookups if lk.slot != "parent"]
-                rec.extra["parentRef"] = refs[0].value
+            for slot, extra in (("parent", "parentRef"), ("enlarges", "enlargesRef")):
+                refs = [lk for lk in rec.lookups if lk.slot == slot]
+                if refs:
+                    rec.lookups = [lk for lk in rec.lookups if lk.slot != slot]
+                    rec.extra[extra] = refs[0].value
 
-    def _chunks(self, size: int) -> Iterator[list[list[Any]]]:
+    def chunks(self, size: int) -> Iterator[list[list[Any]]]:
+        """The spooled entries ``[child uid, parent reference, file, row, column, changed, base reference, base
+        column]``, ``size`` at a time."""
         self._spool.seek(0)
         chunk: list[list[Any]] = []
         for line in self._spool:
@@ -93,26 +99,38 @@ class ParentLinks:
         result = LinkResult()
         try:
             with driver.session(database=database, notifications_min_severity="OFF") as session:
-                for chunk in self._chunks(batch_size):
-                    refs = {c[1] for c in chunk if c[1]}
+                for chunk in self.chunks(batch_size):
+                    refs = {r for c in chunk for r in (c[1], c[6]) if r}
                     uids = self._resolve(session, refs, source) if refs else {}
                     rows = []
-                    for key, ref, file, line, column, changed in chunk:
-                        parent = uids.get(ref) if ref else None
-                        if ref and (parent is None or parent == key):
-                            why = "not found" if parent is None else "is the organization itself"
-                            result.warnings.append((file, line, column, f"PartyOrganization with partyOrgId or "
-                                                    f"nameNorm {ref!r} {why}; relationship left out"))
-                            parent = None
-                        rows.append({"key": key, "parent": parent, "file": file, "line": line,
+                    for key, ref, file, line, column, changed, base_ref, base_column in chunk:
+                        parent = self.target(uids, key, ref, (file, line, column), result)
+                        base = self.target(uids, key, base_ref, (file, line, base_column), result)
+                        rows.append({"key": key, "parent": parent, "base": base, "file": file, "line": line,
                                      "changed": changed})
                     if not self.dry_run:
                         counters = session.execute_write(self._write, rows, run_id, source, now)
                         result.created += counters.relationships_created
                         result.deleted += counters.relationships_deleted
         finally:
-            self._spool.close()
+            self.close()
         return result
+
+    def close(self) -> None:
+        """Drop the spool."""
+        self._spool.close()
+
+    @staticmethod
+    def target(uids: dict[str, str], key: str, ref: str | None, where: tuple[str, int, str | None],
+                result: LinkResult) -> str | None:
+        """The uid a reference resolved to; a warning (and ``None``) when it was not found or is the row itself."""
+        target = uids.get(ref) if ref else None
+        if ref and (target is None or target == key):
+            why = "not found" if target is None else "is the organization itself"
+            result.warnings.append((*where, f"PartyOrganization with partyOrgId or nameNorm {ref!r} {why}; "
+                                            "relationship left out"))
+            return None
+        return target
 
     @staticmethod
     def _write(tx: neo4j.ManagedTransaction, rows: list[dict[str, Any]], run_id: str, source: str,

@@ -48,6 +48,7 @@ class RelSpec:
     to_key: str
     merge_to: bool = False  # create the far node (an alliance) from row.target
     to_slots: tuple[Slot, ...] = field(default_factory=tuple)
+    outgoing: bool = True  # False: the relationship points from the far node to the row's node, (to)-[type]->(from)
 
 
 #: the placement slots of every placed node

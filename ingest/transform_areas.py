@@ -7,7 +7,9 @@ from typing import Any
 
 from neo4j.spatial import WGS84Point
 
+from graph import vocab
 from graph.names import division_short_name, grid_short_name
+from ingest import vocab as words
 from ingest.codes import community_kind, district_kind, division_level, pad_division, parent_code, street_kind
 from ingest.places import gcj02_to_wgs84
 from ingest.records import Issue, Record, RowReject
@@ -27,6 +29,32 @@ def _kind(code: str, level: str, name: str | None) -> str | None:
     return None
 
 
+def _urban_rural(f: Fields) -> str | None:
+    """The 城乡分类代码, one of ``vocab.URBAN_RURAL_CLASSES`` (Excel's ``111.0`` read back as ``111``)."""
+    raw = f.text("urbanRural")
+    if raw is None:
+        return None
+    code = raw[:-2] if raw.endswith(".0") else raw
+    if code not in vocab.URBAN_RURAL_CLASSES:
+        known = ", ".join(f"{k} {w[0]}" for k, w in vocab.URBAN_RURAL_CLASSES.items())
+        raise RowReject("urbanRural", f"{raw!r} is not an urban-rural class (城乡分类代码): use one of {known}")
+    return code
+
+
+def _community_type(f: Fields, level: str) -> str | None:
+    """The 社区类型 given by the table (a key of ``vocab.COMMUNITY_TYPES``); communities only."""
+    raw = f.text("communityType")
+    if raw is None:
+        return None
+    key = words.COMMUNITY_TYPES.get(raw)
+    if key is None:
+        known = "、".join(w[0] for w in vocab.COMMUNITY_TYPES.values())
+        raise RowReject("communityType", f"{raw!r} is not a community type (社区类型): use one of {known}")
+    if level != "community":
+        raise RowReject("communityType", f"a {level} has no community type; only communities (社区/村) have one")
+    return key
+
+
 def transform_division(f: Fields, ctx: Context) -> Record:
     """One row of an areas/streets/villages table -> a Division record with PART_OF its parent."""
     raw = f.required("code")
@@ -41,7 +69,7 @@ def transform_division(f: Fields, ctx: Context) -> Record:
         "code": code, "name": name, "shortName": division_short_name(name), "level": level,
         "kind": _kind(code, level, name),
         "gb2260": code[:6] if level == "district" else None,
-        "urbanRural": f.text("urbanRural"),
+        "urbanRural": _urban_rural(f), "communityType": _community_type(f, level),
     }
     if level == "city":
         props["kind"] = "市"
@@ -58,7 +86,7 @@ def transform_division(f: Fields, ctx: Context) -> Record:
 
 def transform_grid(f: Fields, ctx: Context) -> Record:
     """A GeoJSON feature -> a Grid record (boundary, centroid, bbox) PART_OF its community."""
-    from shapely.geometry import mapping, shape
+    from shapely.geometry import mapping
 
     code = f.required("code")
     scheme = (f.text("scheme", MAX_KEY) or "LOCAL").upper()
@@ -72,21 +100,7 @@ def transform_grid(f: Fields, ctx: Context) -> Record:
                                          "(load them first with `gridlink ingest divisions`)")
     if div.level != "community":
         raise RowReject("communityCode", f"{community} is a {div.level}; a grid belongs to one community")
-    geometry = f.geometry()
-    if not geometry or geometry.get("type") not in ("Polygon", "MultiPolygon"):
-        raise RowReject("geometry", "a grid needs a Polygon or MultiPolygon geometry")
-    try:
-        geom = shape(geometry)
-    except (ValueError, TypeError, AttributeError, IndexError) as e:
-        raise RowReject("geometry", f"unreadable polygon: {e}") from e
-    if ctx.crs == "gcj02":  # Amap/Tencent boundaries: every vertex to WGS-84, like points
-        geom = _to_wgs84(geom)
-    issues = []
-    if not geom.is_valid:
-        geom = geom.buffer(0)
-        issues.append(Issue("flagged", "geometry", "self-intersecting polygon repaired (buffer 0)"))
-    if geom.is_empty:
-        raise RowReject("geometry", "empty polygon")
+    geom, issues = polygon(f.geometry(), ctx, "geometry", "a grid")
     min_lon, min_lat, max_lon, max_lat = geom.bounds
     c = geom.representative_point() if not geom.centroid.within(geom) else geom.centroid
     props = {
@@ -100,6 +114,28 @@ def transform_grid(f: Fields, ctx: Context) -> Record:
     rec = Record("grid", props["uid"], props, issues=issues)
     rec.add_rel("partOf", community)
     return rec
+
+
+def polygon(geometry: Any, ctx: Context, field: str, what: str) -> tuple[Any, list[Issue]]:
+    """A GeoJSON Polygon/MultiPolygon as a valid shapely geometry in WGS-84 (GCJ-02 converted per vertex with
+    ``--crs gcj02``), with the repair flagged; a reject naming ``field`` when it is missing, unreadable or empty."""
+    from shapely.geometry import shape
+
+    if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+        raise RowReject(field, f"{what} needs a Polygon or MultiPolygon geometry")
+    try:
+        geom = shape(geometry)
+    except (ValueError, TypeError, AttributeError, IndexError) as e:
+        raise RowReject(field, f"unreadable polygon: {e}") from e
+    if ctx.crs == "gcj02":  # Amap/Tencent boundaries: every vertex to WGS-84, like points
+        geom = _to_wgs84(geom)
+    issues = []
+    if not geom.is_valid:
+        geom = geom.buffer(0)
+        issues.append(Issue("flagged", field, "self-intersecting polygon repaired (buffer 0)"))
+    if geom.is_empty:
+        raise RowReject(field, "empty polygon")
+    return geom, issues
 
 
 def _to_wgs84(geom: Any) -> Any:

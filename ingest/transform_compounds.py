@@ -8,7 +8,9 @@ the other kinds name a compound by that code or by 小区名称 within their com
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ingest import vocab
@@ -17,12 +19,14 @@ from ingest.codes import check_uscc, pad_division
 from ingest.compound_index import CompoundInfo, compound_key
 from ingest.records import Issue, Lookup, Record, RowReject
 from ingest.transform import MAX_KEY, Context, Fields, place
+from ingest.transform_areas import polygon
 
 #: 业委会成立情况 words -> whether the compound reports a committee
 _COMMITTEE_REPORTED = {"已成立": True, "成立": True, "是": True, "有": True, "已备案": True,
                        "未成立": False, "否": False, "无": False, "未备案": False, "筹备中": False}
-# an 11-digit mainland mobile number, or an 18-character resident ID number (17 digits + digit/X)
-_PERSONAL = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|\d{17}[\dXx])(?!\d)")
+# an 11-digit mainland mobile number (also written 138 1234 5678 or 138-1234-5678), or an 18-character resident
+# ID number (17 digits + digit/X, also in 6-8-4 groups)
+_PERSONAL = re.compile(r"(?<!\d)(?:1[3-9]\d[ -]?\d{4}[ -]?\d{4}|\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx])(?![\d])")
 
 
 def mask_personal(text: str | None) -> str | None:
@@ -32,13 +36,14 @@ def mask_personal(text: str | None) -> str | None:
     return _PERSONAL.sub(lambda m: "*" * len(m.group(0)), text)
 
 
-def word(f: Fields, name: str, table: dict[str, str], fallback: str | None) -> tuple[str | None, str | None]:
+def word(f: Fields, name: str, table: dict[str, str], fallback: str | None,
+         mask: Callable[[str | None], str | None] = mask_personal) -> tuple[str | None, str | None]:
     """``(key, raw word)``: an unknown word is flagged and stored as ``fallback`` with the raw word kept.
 
-    The raw word is kept with phone and ID numbers masked, in the graph and in the report: a row shifted by a
-    column puts the caller's phone where the category should be.
+    The raw word is kept masked by ``mask`` (phone and ID numbers), in the graph and in the report: a row shifted
+    by a column puts the caller's phone where the category should be.
     """
-    raw = mask_personal(f.text(name))
+    raw = mask(f.text(name))
     if raw is None:
         return None, None
     key = table.get(raw) or table.get(raw.replace("（", "(").replace("）", ")"))
@@ -84,6 +89,7 @@ def transform_compound(f: Fields, ctx: Context) -> Record:
         "yearBuilt": f.int("yearBuilt", 1400, 2100), "address": f.text("address"),
         "committeeStatus": reported_raw, "committeeReported": _COMMITTEE_REPORTED.get(reported_raw or ""),
     }
+    props["boundary"] = _boundary(f, ctx)
     rec = Record("compound", "", props)
     division = place_with_community(rec, f, ctx, props["address"])
     props["communityCode"] = division
@@ -101,6 +107,39 @@ def transform_compound(f: Fields, ctx: Context) -> Record:
     if mode in ("company", "unit") and not (uscc or company):
         f.issues.append(Issue("flagged", "propertyName", "物业服务方式 names a manager but no company is given"))
     return rec
+
+
+def _boundary(f: Fields, ctx: Context) -> str | None:
+    """The compound's polygon as GeoJSON text (a GeoJSON feature's geometry, or a 边界 column holding GeoJSON or
+    WKT), or ``None``. Without 经度/纬度 the polygon's representative point places the compound (point in grid,
+    like organizations). An unreadable boundary is flagged and left out: the compound still loads."""
+    import shapely.wkt
+    from shapely.errors import ShapelyError
+    from shapely.geometry import mapping, shape
+
+    geometry = f.geometry()
+    text = f.text("boundary")
+    try:
+        if geometry is None and text:
+            geometry = json.loads(text) if text.lstrip().startswith("{") else mapping(shapely.wkt.loads(text))
+        if geometry is None:
+            return None
+        if isinstance(geometry, dict) and geometry.get("type") == "Point":  # a point feature: its coordinates
+            if f.values.get("lon") is None and f.values.get("lat") is None:
+                f.values["lon"], f.values["lat"] = geometry["coordinates"][:2]
+            return None
+        geom, issues = polygon(geometry, ctx, "boundary", "a compound boundary")
+        if f.values.get("lon") is None and f.values.get("lat") is None:
+            inner = shape(geometry).representative_point()  # in the input's system: place() converts it
+            f.values["lon"], f.values["lat"] = round(inner.x, 7), round(inner.y, 7)
+    except RowReject as r:
+        f.issues.append(Issue("flagged", "boundary", f"{r.reason}; stored without a boundary"))
+        return None
+    except (ValueError, TypeError, KeyError, IndexError, ShapelyError) as e:
+        f.issues.append(Issue("flagged", "boundary", f"unreadable boundary ({type(e).__name__}); stored without it"))
+        return None
+    f.issues.extend(issues)
+    return json.dumps(mapping(geom), separators=(",", ":"))
 
 
 def compound_of(f: Fields, ctx: Context, community: str | None, required: bool = False,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from graph.names import resource_short_name
 from graph.vocab import CATEGORIES
 from ingest import vocab
 from ingest.cells import name_norm, parse_time
@@ -67,6 +68,7 @@ def transform_resource(f: Fields, ctx: Context) -> Record:
     opens, closes = _hours(f)
     props = {
         "uid": uid, "name": f.required("name"), "category": _category(f),
+        "shortName": resource_short_name(f.required("name"), f.text("providerName")),  # graph/names.py
         "description": f.text("description"), "capacity": f.text("capacity"),
         "availableFrom": f.date("availableFrom"), "availableTo": f.date("availableTo"),
         "weekdays": _weekdays(f), "opensAt": opens, "closesAt": closes,
@@ -126,5 +128,11 @@ def transform_agreement(f: Fields, ctx: Context) -> Record:
     code = division_ref(f, ctx, "divisionCode", levels=("community", "street"))
     if code:
         rec.add_rel("covers", code)
+    # 协议类型: a joint mechanism of a compound's branch, owners' committee and property company (三方联动,
+    # 优机制 of the five steps) covers the compound it names
+    props["type"] = f.lookup("type", vocab.AGREEMENT_TYPES, default="co_construction", reject=True)
+    hit = compound_of(f, ctx, code, required=props["type"] == "joint_mechanism")
+    if hit is not None:
+        rec.add_rel("coversCompound", hit.uid)
     _org(rec, "signedBy", f, "orgUscc", "orgName")
     return rec

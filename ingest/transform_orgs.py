@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.names import party_short_name
+from graph.names import org_short_name, party_short_name
 from ingest import vocab
 from ingest.cells import name_norm
 from ingest.codes import check_uscc
@@ -55,6 +55,7 @@ def transform_org(spec: str, text_fields: tuple[str, ...], types: dict[str, str]
         _check_type(f, types)
     status_raw = f.text("status")
     props.update({
+        "shortName": org_short_name(props["name"]),  # the caption (graph/names.py)
         "status": _status(f, status_raw) if status_raw else None,
         "statusRaw": status_raw,
         "address": f.text("address"),
@@ -114,6 +115,22 @@ def _placed_division(rec: Record) -> str | None:
     return str(placed[0]["k"]) if placed else None
 
 
+def _enlargement(rec: Record, f: Fields, category: str) -> None:
+    """A 大工委/大党委 is its base committee enlarged with part-time members (三级联动, docs/linkage.md): it names
+    the committee it ENLARGES (linked in pass 2 with the parents, :mod:`ingest.parents`) and leads no area itself:
+    the base committee does, so the chain finds one committee per area."""
+    base = f.text("enlarges")
+    if category in vocab.ENLARGED_CATEGORIES:
+        if not base:
+            raise RowReject("enlarges", f"a {category} row needs the base committee it enlarges (its id or name)")
+        if f.multi("leadsCode"):
+            raise RowReject("leadsCode", f"a {category} leads no area itself: its base committee does (leave "
+                                         "领导区域编码 empty)")
+        rec.lookups.append(Lookup("enlarges", "PartyOrganization", "partyOrgId|nameNorm", base, "enlarges"))
+    elif base:
+        raise RowReject("enlarges", f"only a 大工委 or 大党委 enlarges another committee, not a {category}")
+
+
 def division_ref_text(f: Fields) -> str | None:
     """The row's division code as written (padded), without checking it."""
     from ingest.codes import pad_division
@@ -137,6 +154,7 @@ def transform_party_org(f: Fields, ctx: Context) -> Record:
     })
     rec = Record("party_org", "", props, issues=issues)
     place(rec, f, ctx, address=props["address"])
+    _enlargement(rec, f, category)
     for code in f.multi("leadsCode"):
         area, key = area_ref(ctx, code, "leadsCode")
         rec.add_rel("leadsDivision" if area == "division" else "leadsGrid", key)

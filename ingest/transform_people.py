@@ -6,9 +6,9 @@ value of these rows (only the column and why).
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 
+from graph import localtime
 from ingest import vocab
 from ingest.cells import name_norm
 from ingest.codes import check_uscc
@@ -74,7 +74,7 @@ def transform_party_member(f: Fields, ctx: Context) -> Record:
     if id_number is None:
         raise RowReject("idNumber", "not a valid resident ID number (length or check digit)")
     uid = member_uid(ctx.pseudonym_key, id_number)
-    on = ctx.as_of or dt.date.today()
+    on = ctx.as_of or localtime.today()  # Beijing's date, not the server's
     birth = f.date("birthDate") or birth_date_from_id(id_number)
     band = age_band(birth, on) if birth else None
     if band is None:

@@ -18,6 +18,7 @@ CATEGORY_KEYS = frozenset(v.CATEGORY_KEYS)
 
 PARTY_CATEGORIES = frozenset(v.PARTY_CATEGORIES)
 PARTY_CATEGORY_ALIASES: dict[str, str] = v.word_map(v.PARTY_CATEGORIES, with_keys=False)
+ENLARGED_CATEGORIES = frozenset(v.ENLARGED_COMMITTEES)
 
 NEED_STATUS: dict[str, str] = v.word_map(v.NEED_STATUSES)
 PROJECT_STATUS: dict[str, str] = v.word_map(v.PROJECT_STATUSES)
@@ -26,14 +27,20 @@ MEMBER_STATUS: dict[str, str] = v.word_map(v.MEMBER_STATUSES)
 RESOURCE_STATUS: dict[str, str] = v.word_map(v.RESOURCE_STATUSES)
 ALLIANCE_KINDS: dict[str, str] = v.word_map(v.ALLIANCE_KINDS)
 MEMBERSHIP_TYPES: dict[str, str] = v.word_map(v.MEMBERSHIP_TYPES)
+# three-level linkage (issue #13)
+COMMITTEE_ROLES = v.word_map(v.COMMITTEE_ROLES)
+DEPARTMENT_TYPES = v.word_map(v.DEPARTMENT_TYPES)
+RESPONSIBLE_ROLES = v.word_map(v.RESPONSIBLE_ROLES)
 
 # below the grid (issue #12)
 COMPOUND_TYPES = v.word_map(v.COMPOUND_TYPES)
+COMMUNITY_TYPES = v.word_map(v.COMMUNITY_TYPES)
 MANAGEMENT_MODES = v.word_map(v.MANAGEMENT_MODES)
 COMMITTEE_TYPES = v.word_map(v.COMMITTEE_TYPES)
 WORK_ORDER_CATEGORIES = v.word_map(v.WORK_ORDER_CATEGORIES)
 WORK_ORDER_STATUSES = v.word_map(v.WORK_ORDER_STATUSES)
 SATISFACTION = v.word_map(v.SATISFACTION)
+AGREEMENT_TYPES = v.word_map(v.AGREEMENT_TYPES)
 
 
 SOCIAL_ORG_TYPES: dict[str, str] = v.word_map(v.SOCIAL_ORG_TYPES)

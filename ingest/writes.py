@@ -83,12 +83,17 @@ def _find(s: Slot, var: str, value: str) -> str:
 
 
 def _slot_call(s: Slot) -> str:
-    """A CALL subquery MERGEing one slot's relationships of the row's node ``n``."""
+    """A CALL subquery MERGEing one slot's relationships of the row's node ``n``.
+
+    A relationship that carries a ``rowHash`` is the main element of a relationship kind (a property contract's
+    ``MANAGES``): that kind owns its properties and provenance, so the slot only makes sure it exists.
+    """
     return (f"CALL (n, row) {{\n"
             f"  UNWIND coalesce(row.{s.name}, []) AS it\n"
             f"  {_find(s, 't', 'it.k')}\n"
             f"  MERGE (n){_arrow(s, 'r')}(t)\n"
             f"  ON CREATE SET r.firstRunId = $runId\n"
+            f"  WITH r, it, row WHERE r.rowHash IS NULL\n"
             f"  SET r += it.p, {_prov('r')}\n}}")
 
 
@@ -134,7 +139,10 @@ def prune_groups(name: str) -> list[tuple[str, bool, tuple[Slot, ...]]]:
 
 @cache
 def prune_statement(name: str, rel_type: str, outgoing: bool) -> LiteralString:
-    """Delete relationships of one type of updated rows whose far end is not in ``row.keep[slot]``."""
+    """Delete relationships of one type of updated rows whose far end is not in ``row.keep[slot]``.
+
+    Relationships with a ``rowHash`` belong to a relationship kind (property contracts) and are never pruned here.
+    """
     spec = SPECS[name]
     assert isinstance(spec, NodeSpec)
     group = next(g for t, o, g in prune_groups(name) if (t, o) == (rel_type, outgoing))
@@ -142,7 +150,7 @@ def prune_statement(name: str, rel_type: str, outgoing: bool) -> LiteralString:
     return "\n".join([
         "UNWIND $rows AS row",
         f"MATCH (n:{spec.label} {{{spec.key}: row.key}}){_arrow(group[0], 'r')}(t)",
-        f"WHERE NOT ({keep})",
+        f"WHERE r.rowHash IS NULL AND NOT ({keep})",
         "DELETE r",
     ])
 
@@ -171,7 +179,7 @@ def statement(name: str) -> LiteralString:
         "UNWIND $rows AS row",
         f"MATCH (a:{spec.from_label} {{{spec.from_key}: row.from}})",
         to,
-        f"MERGE (a)-[r:{spec.type}]->(b)",
+        f"MERGE (a)-[r:{spec.type}]->(b)" if spec.outgoing else f"MERGE (a)<-[r:{spec.type}]-(b)",
         "ON CREATE SET r.firstRunId = $runId",
         f"WITH a, b, r, row, {_outcome('r', False)}",
         "CALL (r, row, outcome) {\n"
@@ -200,7 +208,7 @@ def generated_statements() -> list[NamedQuery]:
 
     for name, spec in SPECS.items():
         if isinstance(spec, RelSpec):
-            add(f"write_{name}", f"Write {spec.type} rows (memberships)", statement(name),
+            add(f"write_{name}", f"Write {spec.type} rows (a relationship kind)", statement(name),
                 ("rows", "runId", "source", "now"))
             continue
         add(f"write_{name}_hash", f"Stored row hashes of {spec.label} keys", hash_statement(name), ("keys",))

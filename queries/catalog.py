@@ -74,12 +74,17 @@ def _literal(src: str) -> Any:
         return src
 
 
-def parse(name: str, source: str) -> NamedQuery:
+def parse(name: str, source: str, bases: dict[str, NamedQuery] | None = None) -> NamedQuery:
     """Parse one query file.
+
+    A file whose header says ``// extends: BASE`` holds only a tail: its text is BASE's text up to BASE's last
+    top-level ``RETURN`` line, then the tail (which sees BASE's variables there). So a query that draws what BASE
+    computes reuses BASE's rule instead of copying it; parameters and examples not declared are BASE's.
 
     Args:
         name: file stem, which must equal the header's ``name``.
         source: the file's text.
+        bases: the queries an ``extends`` header may name.
 
     Raises:
         QueryDefinitionError: a missing header field, or declared and used parameters differ.
@@ -99,6 +104,13 @@ def parse(name: str, source: str) -> NamedQuery:
     for field in ("name", "title", "description"):
         if field not in meta:
             raise QueryDefinitionError(f"{name}.cypher: header line '// {field}:' is missing")
+    if "extends" in meta:
+        base = (bases or {}).get(meta["extends"][0])
+        if base is None:
+            raise QueryDefinitionError(f"{name}.cypher: extends unknown query {meta['extends'][0]!r}")
+        text = _head(base) + "\n" + text
+        meta.setdefault("params", [", ".join(f"{k} ({v})" for k, v in base.params.items())])
+        meta.setdefault("example", list(base.examples))
     if meta["name"][0] != name:
         raise QueryDefinitionError(f"{name}.cypher: header name {meta['name'][0]!r} differs from the file name")
     params: dict[str, str] = {}
@@ -119,15 +131,25 @@ def parse(name: str, source: str) -> NamedQuery:
                       tuple(meta.get("example", [])), text, write)
 
 
+def _head(base: NamedQuery) -> str:
+    """``base``'s text without its last top-level ``RETURN`` (the part an ``extends`` tail continues)."""
+    lines = base.text.splitlines()
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].startswith("RETURN "):
+            return "\n".join(lines[:i])
+    raise QueryDefinitionError(f"{base.name}.cypher cannot be extended: no top-level RETURN line")
+
+
 @lru_cache(maxsize=1)
 def catalog() -> dict[str, NamedQuery]:
-    """Every named query shipped in the ``queries`` package, by name."""
+    """Every named query shipped in the ``queries`` package, by name (extensions after the queries they extend)."""
     found: dict[str, NamedQuery] = {}
-    for entry in sorted(resources.files("queries").iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".cypher"):
-            stem = entry.name[: -len(".cypher")]
-            found[stem] = parse(stem, entry.read_text(encoding="utf-8"))
-    return found
+    sources = {e.name[: -len(".cypher")]: e.read_text(encoding="utf-8")
+               for e in resources.files("queries").iterdir() if e.name.endswith(".cypher")}
+    extending = {stem for stem, src in sources.items() if "\n// extends:" in src}
+    for stem in sorted(sources, key=lambda n: (n in extending, n)):
+        found[stem] = parse(stem, sources[stem], found)
+    return dict(sorted(found.items()))
 
 
 @cache

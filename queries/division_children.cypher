@@ -1,11 +1,23 @@
 // name: division_children
 // title: Children of a division
-// description: The districts of a city, streets of a district or communities of a street, with counts of what hangs below each.
-// params: code (str)
-// returns: code, name, level, kind, children, grids
+// description: The districts of a city, streets of a district or communities of a street, by code. With withCounts,
+// description: how many divisions hang directly below each child (childCount) and how many grids lie anywhere in it
+// description: (gridCount, the grids of descendants too); without it those are null and cost nothing (the API asks
+// description: for them only when the client selects them). urbanRural, communityType as loaded and typeHouseholds
+// description: (each compound's type and households) for the derived community type (queries/typology.py). No row
+// description: when there is no such division.
+// params: code (str), withCounts (bool)
+// returns: code, children
 // example: :param code => '510107000000'
-MATCH (parent:Division {code: $code})<-[:PART_OF]-(d:Division)
-RETURN d.code AS code, d.name AS name, d.level AS level, d.kind AS kind,
-       COUNT { (d)<-[:PART_OF]-(:Division) } AS children,
-       COUNT { (d)<-[:PART_OF]-(:Grid) } AS grids
-ORDER BY code
+// example: :param withCounts => true
+MATCH (parent:Division {code: $code})
+RETURN parent.code AS code,
+       COLLECT {
+         MATCH (parent)<-[:PART_OF]-(d:Division)
+         RETURN d {.code, .name, .level, .kind, .urbanRural, .communityType,
+                   typeHouseholds: [(d)<-[:IN_DIVISION]-(cp:Compound) |
+                                   {type: coalesce(cp.type, 'other'), households: coalesce(cp.households, 0)}],
+                   childCount: CASE WHEN $withCounts THEN COUNT { (d)<-[:PART_OF]-(:Division) } END,
+                   gridCount: CASE WHEN $withCounts THEN COUNT { (d)<-[:PART_OF*1..4]-(:Grid) } END} AS d
+         ORDER BY d.code
+       } AS children

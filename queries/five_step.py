@@ -12,10 +12,12 @@ The rules (Chengdu's method for commodity-housing compounds where property dispu
   ``missing`` when none is known.
 - 建组织 build_org: ``done`` when a party organization (小区党支部, 楼栋党小组…) LEADS the compound; ``partial`` when
   only a grid branch leads a grid it lies in; ``missing`` otherwise.
-- 优机制 improve_mechanism: ``done`` when the compound has its own party organization, an owners' committee, a
-  manager (a property company, or a unit/residents managing it themselves) and at least one committee member is a
-  party member (交叉任职); ``partial`` when two of the three parties (party organization, committee, manager) are
-  there, or committee members are party members; ``missing`` otherwise (a company alone is no mechanism).
+- 优机制 improve_mechanism: ``done`` when a joint-mechanism agreement (三方联动协议: branch + committee + property
+  company, ``Agreement {type: 'joint_mechanism'}``) covering the compound is in force, or when the compound has its
+  own party organization, an owners' committee, a manager (a property company, or a unit/residents managing it
+  themselves) and cross-appointments (交叉任职: committee members or property-project staff who are party
+  members) > 0; ``partial`` when two of the three parties (party organization, committee, manager) are there, or
+  there are cross-appointments; ``missing`` otherwise (a company alone is no mechanism).
 - 聚合力 pool_forces: ``done`` when a need of the compound has a delivered or accepted project; ``partial`` when a
   need of it is claimed; ``missing`` otherwise.
 - 植文化 plant_culture: ``done`` when a culture (文体活动) project for the compound was delivered in the 12 months
@@ -70,22 +72,26 @@ def build_org(ev: Evidence) -> Step:
 
 
 def improve_mechanism(ev: Evidence) -> Step:
-    """优机制: branch + owners' committee + property management, with cross-appointment."""
+    """优机制: a joint-mechanism agreement, or branch + owners' committee + management with cross-appointments."""
     mode = ev.get("managementMode")
-    managed = int(ev.get("companies") or 0) > 0 or mode in ("unit", "residents")
+    companies = int(ev.get("companies") or 0)
+    managed = companies > 0 or mode in ("unit", "residents")
     branches, committees = int(ev.get("compoundBranches") or 0), int(ev.get("committees") or 0)
-    crossed, companies = int(ev.get("committeePartyMembers") or 0), int(ev.get("companies") or 0)
-    evidence = {"compoundBranches": branches, "committees": committees, "committeePartyMembers": crossed,
+    committee_pm, project_pm = int(ev.get("committeePartyMembers") or 0), int(ev.get("projectPartyMembers") or 0)
+    crossed, agreements = committee_pm + project_pm, int(ev.get("jointAgreements") or 0)
+    evidence = {"compoundBranches": branches, "committees": committees, "committeePartyMembers": committee_pm,
+                "projectPartyMembers": project_pm, "crossAppointments": crossed, "jointAgreements": agreements,
                 "companies": companies, "managementMode": mode}
-    if branches and committees and managed and crossed > 0:
+    if agreements or (branches and committees and managed and crossed > 0):
         return _step("improve_mechanism", DONE, evidence, None)
     if sum(1 for present in (branches, committees, managed) if present) >= 2 or crossed > 0:
         missing = [what for what, ok in (("小区党组织", branches), ("业主委员会", committees),
                                          ("物业服务", managed), ("党员交叉任职", crossed)) if not ok]
         return _step("improve_mechanism", PARTIAL, evidence,
-                     "建立党组织、业委会、物业三方联席机制，补齐：" + "、".join(missing))
+                     "签订党组织、业委会、物业三方联动协议，建立联席机制" + ("，补齐：" + "、".join(missing)
+                                                                  if missing else ""))
     return _step("improve_mechanism", MISSING, evidence,
-                 "指导成立业主委员会（或物业管理委员会），引入物业服务，推动党员进入业委会")
+                 "指导成立业主委员会（或物业管理委员会），引入物业服务，推动党员进入业委会和物业项目")
 
 
 def pool_forces(ev: Evidence) -> Step:

@@ -18,13 +18,16 @@ WITH top, c, m,
      [(c)-[:PART_OF]->(s:Division {level: 'street'}) WHERE EXISTS { (s)-[:PART_OF*0..3]->(top) } | s][0] AS s,
      [(m)-[:IN_GRID]->(g:Grid) | g][0] AS g,
      [(m)-[:RESIDES_IN]->(cp:Compound) | cp][0] AS cp,
-     EXISTS { (m)-[:REPORTED_TO]->(c) } AS checkedIn,
-     [(m)-[:MEMBER_OF]->(:PartyOrganization)-[:IN_DIVISION]->(od:Division) | od.code] AS relation
-WITH m, c, s, g, cp, checkedIn, coalesce(m.status, 'normal') AS imported,
+     EXISTS { (m)-[:REPORTED_TO]->(c) } AS checkedIn
+WITH m, c, c AS home, s, g, cp, checkedIn, coalesce(m.status, 'normal') AS imported
+// the rules of queries/member_rules.py (DERIVED_STATUS, word for word in every query that derives a status)
+WITH m, c, s, g, cp, checkedIn, imported,
      CASE
        WHEN m.transferOutOn IS NOT NULL AND m.transferInOn IS NULL
             AND m.transferOutOn <= date($asOf) - duration({months: $pocketMonths}) THEN 'pocket'
-       WHEN size(relation) > 0 AND NOT c.code IN relation AND NOT checkedIn THEN 'hidden'
+       WHEN home IS NOT NULL AND size([(m)-[:MEMBER_OF]->(:PartyOrganization)-[:IN_DIVISION]->(dv) | dv]) > 0
+            AND NOT home IN [(m)-[:MEMBER_OF]->(:PartyOrganization)-[:IN_DIVISION]->(dv) | dv]
+            AND NOT home IN [(m)-[:REPORTED_TO]->(dv) | dv] THEN 'hidden'
        WHEN m.status = 'flowing' THEN 'flowing'
        ELSE 'normal'
      END AS derived

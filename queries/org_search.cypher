@@ -5,13 +5,15 @@
 // description: score, then uid; offset pagination (skip); totalCount counts the hits. Bounded: a first pass reads
 // description: only the scores (count, and the score of the last hit the page needs); the second reads the uid of
 // description: the hits scoring at least that much, not of every hit (a common pair like 有限 has 10^5 hits).
-// params: text (str), kind (str or null), skip (int), first (int), personal (bool)
+// description: With withParents, each hosted party organization carries its parent (SUBORDINATE_TO), else null.
+// params: text (str), kind (str or null), skip (int), first (int), personal (bool), withParents (bool)
 // returns: totalCount, nodes
 // example: :param text => '"锦城"'
 // example: :param kind => null
 // example: :param skip => 0
 // example: :param first => 20
 // example: :param personal => false
+// example: :param withParents => true
 CALL () {
   CALL db.index.fulltext.queryNodes('organization_names', $text) YIELD node, score
   WHERE $kind IS NULL OR node.kind = $kind
@@ -29,16 +31,21 @@ CALL (top) {
 }
 CALL (hits) {
   UNWIND hits[$skip..($skip + $first + 1)] AS o
-  RETURN collect(o {.uid, .kind, .name, .alias, .uscc, .usccValid, .status, .active, .address, .placement, .industry,
+  RETURN collect(o {.uid, .kind, .name, .shortName, .alias, .uscc, .usccValid, .status, .active, .address, .placement, .industry,
             .orgType, .foundedOn, .staffCount, .category, .memberCount,
             secretaryName: CASE WHEN $personal THEN o.secretaryName END,
             contactPhone: CASE WHEN $personal THEN o.contactPhone END,
             location: CASE WHEN o.location IS NULL THEN null
                       ELSE {longitude: o.location.longitude, latitude: o.location.latitude} END,
-            grid: head(COLLECT { MATCH (o)-[:IN_GRID]->(g:Grid) RETURN g {.uid, .scheme, .code, .name} AS g ORDER BY g.uid }),
-            division: head(COLLECT { MATCH (o)-[:IN_DIVISION]->(d:Division) RETURN d {.code, .name, .level} AS d ORDER BY d.code }),
+            grid: head(COLLECT { MATCH (o)-[:IN_GRID]->(g:Grid) RETURN g {.uid, .scheme, .code, .name, .shortName} AS g ORDER BY g.uid }),
+            division: head(COLLECT { MATCH (o)-[:IN_DIVISION]->(d:Division) RETURN d {.code, .name, .shortName, .level} AS d ORDER BY d.code }),
             partyOrganizations: COLLECT {
-              MATCH (o)<-[:HOSTED_BY]-(p:PartyOrganization) RETURN p {.uid, .name, .kind} AS p ORDER BY p.uid
+              MATCH (o)<-[:HOSTED_BY]-(p:PartyOrganization)
+              RETURN p {.uid, .name, .kind, .category,
+                        parent: CASE WHEN $withParents THEN head(COLLECT {
+                          MATCH (p)-[:SUBORDINATE_TO]->(x:PartyOrganization)
+                          RETURN x {.uid, .name, .kind, .category} AS x ORDER BY x.uid
+                        }) END} AS p ORDER BY p.uid
             }}) AS nodes
 }
 RETURN totalCount, nodes

@@ -2,8 +2,11 @@
 // title: Resources that could serve a grid, ranked, with the reasons
 // description: The ranking rule lives here and only here (README "Ranking rule"). Candidates come from paths
 // description: anchored at the grid — its own, its community's and its street's resources, the resource point index
-// description: around the centroid, and resources of providers linked to the grid, community or street by an alliance
-// description: or a valid agreement — never from a label scan. Each candidate collects reasons, each with the weight
+// description: around the origin (the grid's centroid, or the point `origin` {longitude, latitude}: a
+// description: compound's location for resourcesForCompound — the same rule from another place), and resources
+// description: of providers linked to the grid, community or street by an alliance, a seat on its enlarged committee
+// description: (大党委/大工委, PART_TIME_MEMBER_OF) or a valid agreement — never
+// description: from a label scan. Each candidate collects reasons, each with the weight
 // description: from the map `w`; score = sum of weights; ties go to the nearer resource (unknown distance last), then
 // description: to the smaller uid. Place reasons are exclusive (IN_GRID, else SAME_COMMUNITY, else SAME_STREET).
 // description: MATCHES_OPEN_NEED adds weight to a candidate but does not make one. A candidate farther than
@@ -13,7 +16,8 @@
 // description: weekdays); availableAt also checks the hours. Resources whose availableTo is before that day are left
 // description: out unless includeExpired.
 // params: scheme (str), gridCode (str), categories (list[str] or null), maxDistanceM (float),
-// params: availableAt (datetime or null), availableOn (date or null), includeExpired (bool), limit (int)
+// params: availableAt (datetime or null), availableOn (date or null), includeExpired (bool), limit (int),
+// params: origin (map or null)
 // returns: grid, matches
 // example: :param scheme => 'LOCAL'
 // example: :param gridCode => '510107005001001'
@@ -23,18 +27,21 @@
 // example: :param availableOn => null
 // example: :param includeExpired => false
 // example: :param limit => 20
+// example: :param origin => null
 MATCH (g:Grid {uid: $scheme + ':' + $gridCode})
+// the origin of distances: the grid's centroid, or the point given (resourcesForCompound: the compound's location)
+WITH g, coalesce(point($origin), g.centroid) AS origin
 OPTIONAL MATCH (g)-[:PART_OF]->(c:Division)
 OPTIONAL MATCH (c)-[:PART_OF]->(s:Division)
-WITH g, c, s,
+WITH g, origin, c, s,
      {IN_GRID: 40, SAME_COMMUNITY: 25, SAME_STREET: 10,
       COMMUNITY_COMMITTEE_MEMBER: 20, STREET_COMMITTEE_MEMBER: 15, ALLIANCE_COVERS_GRID: 15,
       AGREEMENT_WITH_COMMUNITY: 20, WITHIN_DISTANCE: 10, MATCHES_OPEN_NEED: 30} AS w,
      CASE WHEN $availableAt IS NULL THEN null
           ELSE datetime({datetime: datetime($availableAt), timezone: 'Asia/Shanghai'}) END AS at
-WITH g, c, s, w, at, coalesce(date(at), date($availableOn), date({timezone: 'Asia/Shanghai'})) AS day
+WITH g, origin, c, s, w, at, coalesce(date(at), date($availableOn), date({timezone: 'Asia/Shanghai'})) AS day
 // what links an organization to this area, computed once (each candidate then only looks its provider up)
-WITH g, c, s, w, at, day,
+WITH g, origin, c, s, w, at, day,
      // open needs of the grid, and of its community when not placed in a grid
      COLLECT {
        MATCH (g)<-[:IN_GRID]-(n:Need {status: 'open'})
@@ -44,13 +51,29 @@ WITH g, c, s, w, at, day,
        WHERE NOT EXISTS { (n)-[:IN_GRID]->(:Grid) }
        RETURN n {.uid, .category} AS n
      } AS openNeeds,
+     // a 社区大党委 / 街道大工委: the enlarged committee of the committee leading the area (PART_TIME_MEMBER_OF, docs/linkage.md),
+     // or, as older exports have it, an alliance of that kind covering the area
      COLLECT {
-       MATCH (c)<-[:COVERS]-(a:Alliance {kind: 'community_committee'})<-[:MEMBER_OF]-(o:Organization)
-       RETURN DISTINCT {uid: o.uid, name: a.name} AS x ORDER BY x.name
+       CALL (c) {
+         MATCH (c)<-[:COVERS]-(a:Alliance {kind: 'community_committee'})<-[:MEMBER_OF]-(o:Organization)
+         RETURN o, a.name AS name
+         UNION
+         MATCH (c)<-[:LEADS]-(:PartyOrganization)<-[:ENLARGES]-(e:PartyOrganization)
+               <-[:PART_TIME_MEMBER_OF]-(o:Organization)
+         RETURN o, e.name AS name
+       }
+       RETURN DISTINCT {uid: o.uid, name: name} AS x ORDER BY x.name
      } AS communityCommittee,
      COLLECT {
-       MATCH (s)<-[:COVERS]-(a:Alliance {kind: 'street_committee'})<-[:MEMBER_OF]-(o:Organization)
-       RETURN DISTINCT {uid: o.uid, name: a.name} AS x ORDER BY x.name
+       CALL (s) {
+         MATCH (s)<-[:COVERS]-(a:Alliance {kind: 'street_committee'})<-[:MEMBER_OF]-(o:Organization)
+         RETURN o, a.name AS name
+         UNION
+         MATCH (s)<-[:LEADS]-(:PartyOrganization)<-[:ENLARGES]-(e:PartyOrganization)
+               <-[:PART_TIME_MEMBER_OF]-(o:Organization)
+         RETURN o, e.name AS name
+       }
+       RETURN DISTINCT {uid: o.uid, name: name} AS x ORDER BY x.name
      } AS streetCommittee,
      COLLECT {
        UNWIND [x IN [g, c, s] WHERE x IS NOT NULL] AS area
@@ -63,12 +86,12 @@ WITH g, c, s, w, at, day,
        WHERE (ag.signedOn IS NULL OR ag.signedOn <= day) AND (ag.validTo IS NULL OR ag.validTo >= day)
        RETURN DISTINCT {uid: o.uid, name: ag.title} AS x ORDER BY x.name
      } AS agreement
-CALL (g, c, s, w, at, day, openNeeds, communityCommittee, streetCommittee, alliance, agreement) {
+CALL (g, origin, c, s, w, at, day, openNeeds, communityCommittee, streetCommittee, alliance, agreement) {
   // each branch tags its resources with where they lie relative to the grid (0 in it, 1 its community, 2 its
   // street, 3 elsewhere); every resource of the street comes through its place branch, so the smallest tag
   // of a resource is its place — no per-candidate look-up of its grid and division
-  CALL (g, c, s, day) {
-   CALL (g, c, s, day) {
+  CALL (g, origin, c, s, day) {
+   CALL (g, origin, c, s, day) {
     MATCH (g)<-[:IN_GRID]-(r:Resource)
     RETURN r, 0 AS rank
     UNION
@@ -82,11 +105,16 @@ CALL (g, c, s, w, at, day, openNeeds, communityCommittee, streetCommittee, allia
     RETURN r, 2 AS rank
     UNION
     MATCH (r:Resource)
-    WHERE point.distance(r.location, g.centroid) <= $maxDistanceM
+    WHERE point.distance(r.location, origin) <= $maxDistanceM
     RETURN r, 3 AS rank
     UNION
     UNWIND [x IN [g, c, s] WHERE x IS NOT NULL] AS area
     MATCH (area)<-[:COVERS]-(:Alliance)<-[:MEMBER_OF]-(:Organization)-[:PROVIDES]->(r:Resource)
+    RETURN r, 3 AS rank
+    UNION
+    UNWIND [x IN [c, s] WHERE x IS NOT NULL] AS area
+    MATCH (area)<-[:LEADS]-(:PartyOrganization)<-[:ENLARGES]-(:PartyOrganization)
+          <-[:PART_TIME_MEMBER_OF]-(:Organization)-[:PROVIDES]->(r:Resource)
     RETURN r, 3 AS rank
     UNION
     UNWIND [x IN [c, s] WHERE x IS NOT NULL] AS area
@@ -96,7 +124,7 @@ CALL (g, c, s, w, at, day, openNeeds, communityCommittee, streetCommittee, allia
    }
    RETURN r, min(rank) AS rank
   }
-  WITH g, c, s, w, at, day, openNeeds, communityCommittee, streetCommittee, alliance, agreement, r, rank
+  WITH g, origin, c, s, w, at, day, openNeeds, communityCommittee, streetCommittee, alliance, agreement, r, rank
   WHERE r.status = 'available'
     AND ($categories IS NULL OR r.category IN $categories)
     AND ($includeExpired OR r.availableTo IS NULL OR r.availableTo >= day)
@@ -113,7 +141,7 @@ CALL (g, c, s, w, at, day, openNeeds, communityCommittee, streetCommittee, allia
     ORDER BY p.uid
     LIMIT 1
   }
-  WITH g, c, s, w, at, r, p, point.distance(r.location, g.centroid) AS d,
+  WITH g, origin, c, s, w, at, r, p, point.distance(r.location, origin) AS d,
        ['IN_GRID', 'SAME_COMMUNITY', 'SAME_STREET', null][rank] AS place,
        [x IN communityCommittee WHERE x.uid = p.uid | x.name] AS communityCommittees,
        [x IN streetCommittee WHERE x.uid = p.uid | x.name] AS streetCommittees,
@@ -147,14 +175,14 @@ CALL (g, c, s, w, at, day, openNeeds, communityCommittee, streetCommittee, allia
     score: score,
     distanceM: round(d, 1),
     reasons: reasons,
-    resource: r {.uid, .name, .category, .description, .capacity, .status, .serviceRadiusM,
+    resource: r {.uid, .name, .shortName, .category, .description, .capacity, .status, .serviceRadiusM,
                  location: CASE WHEN r.location IS NULL THEN null
                            ELSE {longitude: r.location.longitude, latitude: r.location.latitude} END},
-    provider: CASE WHEN p IS NULL THEN null ELSE p {.uid, .name, .kind} END,
+    provider: CASE WHEN p IS NULL THEN null ELSE p {.uid, .name, .shortName, .kind} END,
     availability: {availableFrom: r.availableFrom, availableTo: r.availableTo, weekdays: r.weekdays,
                    opensAt: toString(r.opensAt), closesAt: toString(r.closesAt),
                    checkedAt: CASE WHEN at IS NULL THEN null
                               ELSE toString(datetime({datetime: at, timezone: '+08:00'})) END}
   }) AS matches
 }
-RETURN g {.uid, .scheme, .code, .name, .communityCode} AS grid, matches
+RETURN g {.uid, .scheme, .code, .name, .shortName, .communityCode} AS grid, matches

@@ -15,6 +15,12 @@ from api.types.common import Point
 from api.types.geo import DivisionRef, GridRef
 
 
+@strawberry.type(description="A compound by uid and name.")
+class CompoundRef:
+    uid: str
+    name: str
+
+
 @strawberry.type(description="A compound in a list.")
 class CompoundSummary:
     uid: str = strawberry.field(description="The registry's 小区编码, else c:<hash of name and community>.")
@@ -43,8 +49,13 @@ class CompoundManager:
     uscc_valid: bool | None
     status: str | None
     mode: str | None
-    since: date | None
-    until: date | None
+    since: date | None = strawberry.field(description="Contract start (物业项目/合同备案, or the compound registry).")
+    until: date | None = strawberry.field(description="Contract end.")
+    contract_no: str | None = strawberry.field(description="合同备案编号 (property-contracts).")
+    project_name: str | None = strawberry.field(description="物业项目名称 (property-contracts).")
+    staff_count: int | None = strawberry.field(description="Project staff (property-contracts).")
+    party_member_count: int | None = strawberry.field(
+        description="Project staff who are party members (交叉任职), a count; small counts are null for readers.")
 
 
 @strawberry.type(description="An owners' committee (业主委员会 / 物业管理委员会) representing a compound.")
@@ -67,7 +78,8 @@ class CompoundPartyOrg:
     category: str | None = strawberry.field(description="党支部, 党小组, 联合党支部…")
 
 
-@strawberry.type(description="Party members living in the compound, by status (null: suppressed small count).")
+@strawberry.type(description="Party members living in the compound, by status derived by the rules of "
+                               "docs/members.md (null: suppressed small count).")
 class ResidentMembers:
     normal: int | None
     flowing: int | None
@@ -97,6 +109,8 @@ class Compound:
     management_mode: str | None
     management_mode_raw: str | None
     location: Point | None
+    boundary: JSON | None = strawberry.field(description="The compound's polygon (GeoJSON geometry, WGS-84) when the "
+                                                         "registry gave one; null otherwise.")
     grid: GridRef | None
     division: DivisionRef | None
     companies: list[CompoundManager]
@@ -139,3 +153,27 @@ class DisputeHotspot:
     done: int
     partial: int
     missing: int
+
+
+@strawberry.type(description="A 12345 work order (工单) of a compound. No caller name or phone is stored.")
+class WorkOrder:
+    uid: str = strawberry.field(description="工单编号.")
+    received_on: date | None
+    closed_on: date | None
+    category: str | None = strawberry.field(description="property, environment, noise, parking, safety, "
+                                                        "facilities, neighbour or other.")
+    category_raw: str | None = strawberry.field(description="问题类别 as the export wrote it.")
+    status: str | None = strawberry.field(description="closed, in_progress, returned or pending.")
+    satisfaction: str | None
+    handling_unit: str | None
+    placement: str | None = strawberry.field(description="compound-name or compound-address: how it was placed.")
+    content: str | None = strawberry.field(description=(
+        "The complaint text (诉求内容) with phone and ID numbers and the caller's own name and phone masked; null "
+        "for roles below planner."))
+
+
+@strawberry.type(description="The work orders of a compound, newest first.")
+class CompoundWorkOrders:
+    compound: CompoundRef
+    total: int = strawberry.field(description="Orders matching the filters (all of them, not only those listed).")
+    orders: list[WorkOrder]

@@ -7,8 +7,10 @@ from datetime import date
 
 import strawberry
 
-from api.types.common import Point
+from api.types.common import Point, short_name_field
+from api.types.compounds import CompoundRef
 from api.types.geo import DivisionRef, GridRef, OrgRef
+from api.types.linkage import DepartmentRef, EnlargedCommittee
 from api.types.listings import ResourceRef
 
 
@@ -49,6 +51,7 @@ class Availability:
 class MatchedResource:
     uid: str
     name: str
+    short_name: str | None = short_name_field()
     category: str
     description: str | None
     capacity: str | None
@@ -70,6 +73,15 @@ class ResourceMatch:
 @strawberry.type
 class ResourcesForGrid:
     grid: GridRef
+    matches: list[ResourceMatch]
+
+
+@strawberry.type(description="A compound and the resources ranked for it (resourcesForGrid's rule from its place).")
+class ResourcesForCompound:
+    compound: CompoundRef
+    origin: Point | None = strawberry.field(description="Where distances were measured from: the compound's "
+                                                        "location (null: the grid's centroid).")
+    grid: GridRef = strawberry.field(description="The grid the compound lies in: the ranking's area.")
     matches: list[ResourceMatch]
 
 
@@ -104,6 +116,8 @@ class PartnerLinkKind(enum.Enum):
     AGREEMENT_PENDING = "AGREEMENT_PENDING"
     COMMUNITY_ALLIANCE = "COMMUNITY_ALLIANCE"
     STREET_ALLIANCE = "STREET_ALLIANCE"
+    COMMUNITY_COMMITTEE_SEAT = "COMMUNITY_COMMITTEE_SEAT"
+    STREET_COMMITTEE_SEAT = "STREET_COMMITTEE_SEAT"
     DUAL_REPORT = "DUAL_REPORT"
     PARTY_SUBORDINATE = "PARTY_SUBORDINATE"
     PROJECT = "PROJECT"
@@ -167,6 +181,10 @@ class CommunityLink:
     community: DivisionRef
     committee: OrgRef | None
     linked_to_street: bool
+    enlarged_committee: EnlargedCommittee | None = strawberry.field(description="The 社区大党委 that ENLARGES the "
+                                                                                "community committee.")
+    departments: list[DepartmentRef] = strawberry.field(description=(
+        "Departments of the street office RESPONSIBLE_FOR (包联) the community or one of its grids."))
     grids: list[GridLink]
 
 
@@ -177,13 +195,18 @@ class MissingLink:
     name: str | None
     problem: str = strawberry.field(description=(
         "NO_STREET_COMMITTEE, NO_COMMUNITY_COMMITTEE, COMMUNITY_NOT_LINKED_TO_STREET, NO_GRID_BRANCH, "
-        "GRID_BRANCH_NOT_LINKED_TO_COMMUNITY"))
+        "GRID_BRANCH_NOT_LINKED_TO_COMMUNITY, NO_ENLARGED_COMMITTEE, NO_PART_TIME_MEMBERS, "
+        "NO_RESPONSIBLE_DEPARTMENT, PART_TIME_MEMBER_INACTIVE (挂名); rules in docs/linkage.md"))
+    message: str = strawberry.field(description="The gap in Chinese.")
+    unit: OrgRef | None = strawberry.field(description="PART_TIME_MEMBER_INACTIVE: the member's unit.")
 
 
-@strawberry.type(description="街道党工委 → 社区党委 → 网格党支部 for one street, and the gaps.")
+@strawberry.type(description="街道大工委 → 社区大党委 → 网格党支部 for one street, the 包联 departments, and the gaps.")
 class PartyChain:
     street: DivisionRef
     street_committee: OrgRef | None
+    street_enlarged_committee: EnlargedCommittee | None = strawberry.field(description=(
+        "The 街道大工委 that ENLARGES the street working committee."))
     communities: list[CommunityLink]
     missing: list[MissingLink]
 

@@ -12,7 +12,7 @@ from typing import Any
 import strawberry
 
 from api.context import Context
-from api.types.common import Point
+from api.types.common import Point, short_name_field
 from api.types.geo import DivisionRef, GridRef, OrgRef
 
 
@@ -35,11 +35,31 @@ _SECRETARY = "Party secretary (personal: planner and admin keys only; null for r
 _PHONE = "Contact phone (personal: planner and admin keys only; null for readers)."
 
 
+@strawberry.type
+class PartyOrgRef:
+    uid: str
+    name: str
+    kind: str
+    category: str | None
+
+
+@strawberry.type(description="A party organization an organization hosts, with its category and the one above it.")
+class HostedPartyOrganization:
+    uid: str
+    name: str
+    kind: str = strawberry.field(description="party_org.")
+    category: str | None = strawberry.field(description="党委, 党工委, 党总支, 党支部, 联合党支部, 党小组.")
+    parent: PartyOrgRef | None = strawberry.field(
+        description="The party organization it is directly subordinate to (SUBORDINATE_TO), null at the top; "
+                    "`partyOrganization(uid)` gives the whole chain.")
+
+
 @strawberry.type(description="An enterprise, public unit, social organization or party organization.")
 class Organization:
     uid: str = strawberry.field(description="USCC when there is one, else n:<hash>.")
     kind: str
     name: str
+    short_name: str | None = short_name_field()
     alias: str | None
     uscc: str | None
     uscc_valid: bool | None
@@ -57,19 +77,13 @@ class Organization:
     location: Point | None
     grid: GridRef | None
     division: DivisionRef | None
-    party_organizations: list[OrgRef] = strawberry.field(description="Party organizations this unit hosts.")
+    party_organizations: list[HostedPartyOrganization] = strawberry.field(
+        description="Party organizations this unit hosts (with category and parent: one request, not one per "
+                    "party organization).")
 
 
     secretary_name: str | None = strawberry.field(resolver=_secretary, description=_SECRETARY)
     contact_phone: str | None = strawberry.field(resolver=_phone, description=_PHONE)
-
-
-@strawberry.type
-class PartyOrgRef:
-    uid: str
-    name: str
-    kind: str
-    category: str | None
 
 
 @strawberry.type(description="How many members of the organization have a status (counts only).")
@@ -85,6 +99,7 @@ class PartyOrganization:
     uid: str
     kind: str
     name: str
+    short_name: str | None = short_name_field()
     category: str | None
     member_count: int | None
     status: str | None

@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     def driver_call(code: str) -> object:
         return read_sync("resources_for_grid", {"scheme": "LOCAL", "gridCode": code, "categories": None,
                                                 "maxDistanceM": 3000.0, "availableAt": None, "availableOn": None,
-                                                "includeExpired": False, "limit": a.limit})
+                                                "includeExpired": False, "limit": a.limit, "origin": None})
 
     reader_key = next(key for key, role in API_KEYS.items() if role == "reader")
     with serve_api() as (base, _proc), httpx.Client(base_url=base, headers={"X-API-Key": reader_key},

@@ -131,8 +131,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve_api(port: int | None = None, workers: int = 1) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """``uvicorn api.app:create_app`` on loopback in a subprocess with the scale keys; yields (base URL, process)."""
+def serve_api(port: int | None = None, workers: int = 1,
+              cwd: Path | None = None) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``uvicorn api.app:create_app`` on loopback in a subprocess with the scale keys; yields (base URL, process).
+
+    ``cwd``: another checkout to serve the API from (its ``api`` package comes first on the path), e.g. the commit
+    before a change, to measure both in one run.
+    """
     port = port or free_port()
     env = {**os.environ, "GRIDLINK_API_KEYS": ",".join(f"{k}:{r}" for k, r in API_KEYS.items()),
            "GRIDLINK_API_GRAPHIQL": "false",
@@ -140,7 +145,7 @@ def serve_api(port: int | None = None, workers: int = 1) -> Iterator[tuple[str, 
            "GRIDLINK_API_RATE_LIMIT_PER_KEY": "", "GRIDLINK_API_RATE_LIMIT_PER_ADDRESS": ""}
     proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host",
                              "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning",
-                             "--no-access-log"], env=env, cwd=REPO)
+                             "--no-access-log"], env=env, cwd=cwd or REPO)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90

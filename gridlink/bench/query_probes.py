@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from gridlink.bench.probe_pool import Pool
+from queries import linkage_rules
 
 Params = dict[str, Any]
 #: (driver parameters, API variables) for sample ``i``
@@ -192,12 +194,23 @@ def _coverage(pool: Pool, i: int) -> tuple[Params, Params]:
     return {"divisionCode": code, "uncoveredLimit": 20}, {"d": code}
 
 
-@probe("coconstruction_chain", """query($d: String!) { partyChain(divisionCode: $d) { street { code name }
-       streetCommittee { uid name } communities { community { code name } committee { uid name } linkedToStreet
-       grids { grid { code } branch { uid name } linkedToCommunity } } missing { level code problem } } }""")
+@probe("coconstruction_chain", """query($d: String!, $on: Date) { partyChain(divisionCode: $d, asOf: $on) {
+       street { code name } streetCommittee { uid name }
+       streetEnlargedCommittee { uid partTimeMembers { unit { uid name } role active } }
+       communities { community { code name } committee { uid name } linkedToStreet
+       enlargedCommittee { uid partTimeMembers { unit { uid name } role active } } departments { uid name }
+       grids { grid { code } branch { uid name } linkedToCommunity } } missing { level code problem message } } }""")
 def _chain(pool: Pool, i: int) -> tuple[Params, Params]:
     code = pool.pick(("streets", "districts")[i % 2], i // 2)
-    return {"divisionCode": code}, {"d": code}
+    return {"divisionCode": code, **linkage_rules.params(date.fromisoformat(DEMO_TODAY))}, {"d": code,
+                                                                                           "on": DEMO_TODAY}
+
+
+@probe("linkage_responsibility", """query($c: String!) { responsibility(communityCode: $c) { community { code }
+       answerers { level role roleLabel organization { uid } department { name } areaCode personName } } }""")
+def _responsibility(pool: Pool, i: int) -> tuple[Params, Params]:
+    code = pool.pick("communities", i)
+    return {"communityCode": code, "personal": False}, {"c": code}
 
 
 @probe("coconstruction_member_status", """query($g: String, $d: String) { memberStatusByGrid(gridCode: $g,

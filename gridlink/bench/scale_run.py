@@ -167,7 +167,7 @@ def resources_for_grid(samples: Samples, n: int, api: bool = True) -> dict[str, 
 
     def params(code: str) -> dict[str, Any]:
         return {"scheme": "LOCAL", "gridCode": code, "categories": None, "maxDistanceM": 3000.0,
-                "availableAt": None, "availableOn": None, "includeExpired": False, "limit": 20}
+                "availableAt": None, "availableOn": None, "includeExpired": False, "limit": 20, "origin": None}
 
     for code in grids[:20]:  # warm-up
         read_sync("resources_for_grid", params(code))

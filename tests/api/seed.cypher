@@ -145,11 +145,16 @@ CREATE (pj1:Project {uid: 'pj1', name: '周末志愿清扫项目', status: 'acce
 CREATE (pj1)-[:ADDRESSES]->(n4), (pj1)-[:USES]->(r4), (pj1)-[:LED_BY]->(e2), (pj1)-[:IN_GRID]->(g1), (pj1)-[:IN_DIVISION]->(c1)
 
 // ---- party members: counts only ever leave the API ----
+// statuses are derived (docs/members.md) and agree with the labels: m2's transfer was never received (pocket);
+// m3 and m5 hold their relation in 佳灵 (pj) and have not checked in where they live (hidden); m4 flowing by label
 CREATE (m1:PartyMember {uid: 'm1', status: 'normal', name: '党员甲', phone: '13900000001'})
-CREATE (m2:PartyMember {uid: 'm2', status: 'pocket', name: '党员乙', phone: '13900000002'})
+CREATE (m2:PartyMember {uid: 'm2', status: 'pocket', name: '党员乙', phone: '13900000002',
+  transferOutOn: date('2020-01-01')})
 CREATE (m3:PartyMember {uid: 'm3', status: 'hidden', name: '党员丙', phone: '13900000003'})
 CREATE (m4:PartyMember {uid: 'm4', status: 'flowing', name: '党员丁', phone: '13900000004'})
 CREATE (m5:PartyMember {uid: 'm5', status: 'hidden', name: '党员戊', phone: '13900000005'})
 CREATE (m1)-[:IN_GRID]->(g1), (m2)-[:IN_GRID]->(g1), (m3)-[:IN_GRID]->(g1), (m4)-[:IN_GRID]->(g3), (m5)-[:IN_GRID]->(g3),
-       (m1)-[:MEMBER_OF]->(pg1), (m2)-[:MEMBER_OF]->(pg1), (m3)-[:MEMBER_OF]->(pe1), (m4)-[:MEMBER_OF]->(pg3),
-       (m1)-[:REPORTED_TO]->(c1)
+       (m1)-[:IN_DIVISION]->(c1), (m2)-[:IN_DIVISION]->(c1), (m3)-[:IN_DIVISION]->(c1), (m4)-[:IN_DIVISION]->(c2),
+       (m5)-[:IN_DIVISION]->(c2),
+       (m1)-[:MEMBER_OF]->(pg1), (m2)-[:MEMBER_OF]->(pg1), (m3)-[:MEMBER_OF]->(pj), (m4)-[:MEMBER_OF]->(pg3),
+       (m5)-[:MEMBER_OF]->(pj), (m1)-[:REPORTED_TO]->(c1)

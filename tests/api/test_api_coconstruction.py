@@ -82,14 +82,22 @@ def test_three_level_chain_and_missing_links(seeded, client):
                                     "linkedToStreet": True, "grids": [
         {"grid": {"code": "510107005001001"}, "branch": {"uid": "n:pg1"}, "linkedToCommunity": True},
         {"grid": {"code": "510107005001002"}, "branch": None, "linkedToCommunity": False}]}
+    # the seed has no enlarged committee and no 包联 department (issue #13): every committee lacks its
+    # enlargement, every community its department (tests/api/test_api_linkage.py adds them)
     assert s1["missing"] == [
+        {"level": "street", "code": "510107005000", "problem": "NO_ENLARGED_COMMITTEE"},
+        {"level": "community", "code": "510107005001", "problem": "NO_ENLARGED_COMMITTEE"},
+        {"level": "community", "code": "510107005001", "problem": "NO_RESPONSIBLE_DEPARTMENT"},
         {"level": "grid", "code": "510107005001002", "problem": "NO_GRID_BRANCH"},
         {"level": "community", "code": "510107005002", "problem": "COMMUNITY_NOT_LINKED_TO_STREET"},
+        {"level": "community", "code": "510107005002", "problem": "NO_ENLARGED_COMMITTEE"},
+        {"level": "community", "code": "510107005002", "problem": "NO_RESPONSIBLE_DEPARTMENT"},
         {"level": "grid", "code": "510107005002001", "problem": "GRID_BRANCH_NOT_LINKED_TO_COMMUNITY"}]
     assert s2["streetCommittee"] is None
     assert s2["missing"] == [
         {"level": "street", "code": "510107006000", "problem": "NO_STREET_COMMITTEE"},
         {"level": "community", "code": "510107006001", "problem": "NO_COMMUNITY_COMMITTEE"},
+        {"level": "community", "code": "510107006001", "problem": "NO_RESPONSIBLE_DEPARTMENT"},
         {"level": "grid", "code": "510107006001001", "problem": "NO_GRID_BRANCH"}]
 
 

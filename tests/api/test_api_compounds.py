@@ -53,7 +53,8 @@ def test_five_step_evidence_and_next_actions(compounds_graph, client: TestClient
     k1 = data(gql(client, q, {"c": "c:k1"}, role="planner"))["fiveStep"]
     steps = {s["key"]: s for s in k1["steps"]}
     assert [s["label"] for s in k1["steps"]] == ["找党员", "建组织", "优机制", "聚合力", "植文化"]
-    assert steps["find_members"]["evidence"] == {"normal": 1, "flowing": 0, "pocket": 0, "hidden": 2}
+    # derived statuses (the imported labels would give 3 normal, 1 pocket, 1 hidden)
+    assert steps["find_members"]["evidence"] == {"normal": 2, "flowing": 0, "pocket": 1, "hidden": 2}
     assert "隐形党员" in steps["find_members"]["nextAction"]
     assert steps["build_org"]["evidence"] == {"compoundBranches": 0, "gridBranches": 1}
     assert steps["improve_mechanism"]["evidence"]["companies"] == 1
@@ -68,14 +69,42 @@ def test_five_step_evidence_and_next_actions(compounds_graph, client: TestClient
     assert data(gql(client, q, {"c": "no-such"}))["fiveStep"] is None
 
 
+def test_improve_mechanism_by_joint_agreement_or_cross_appointments(compounds_graph, client: TestClient) -> None:
+    q = ("query($c: String!, $d: Date!) { fiveStep(compoundCode: $c, asOf: $d) { steps { key status evidence "
+         "nextAction } } }")
+
+    def mechanism(code: str, day: str, role: str = "planner") -> dict:
+        steps = data(gql(client, q, {"c": code, "d": day}, role=role))["fiveStep"]["steps"]
+        return {s["key"]: s for s in steps}["improve_mechanism"]
+
+    # K4: only a unit manages it, but a 三方联动协议 in force covers it (the 共建协议 does not count)
+    k4 = mechanism("c:k4", "2026-06-30")
+    assert (k4["status"], k4["evidence"]["jointAgreements"], k4["nextAction"]) == ("done", 1, None)
+    expired = mechanism("c:k4", "2028-06-30")
+    assert (expired["status"], expired["evidence"]["jointAgreements"]) == ("missing", 0)
+    # K5: no branch, no committee, a company whose project staff has 2 party members (交叉任职)
+    k5 = mechanism("c:k5", "2026-06-30")
+    assert k5["status"] == "partial"
+    assert {k: k5["evidence"][k] for k in ("projectPartyMembers", "committeePartyMembers", "crossAppointments")} == {
+        "projectPartyMembers": 2, "committeePartyMembers": 0, "crossAppointments": 2}
+    assert "三方联动" in k5["nextAction"] and "小区党组织" in k5["nextAction"]
+    reader = mechanism("c:k5", "2026-06-30", role="reader")["evidence"]
+    assert (reader["projectPartyMembers"], reader["crossAppointments"]) == (None, None)  # 2 < 3: suppressed
+    detail = ('query { compound(code: "c:k5") { companies { contractNo staffCount partyMemberCount since until } } }')
+    assert data(gql(client, detail, role="planner"))["compound"]["companies"] == [
+        {"contractNo": "HT-2024-001", "staffCount": 12, "partyMemberCount": 2, "since": "2024-01-01",
+         "until": "2026-12-31"}]
+    assert data(gql(client, detail, role="reader"))["compound"]["companies"][0]["partyMemberCount"] is None
+
+
 def test_small_member_counts_are_null_for_readers_only(compounds_graph, client: TestClient) -> None:
     q = ("query($c: String!) { compound(code: $c) { name residentMembers { normal flowing pocket hidden } "
          "committees { partyMemberCount memberCount } companies { uscc mode } partyOrganizations { category } "
          "workOrdersByCategory { category count } } }")
     reader = data(gql(client, q, {"c": "c:k1"}, role="reader"))["compound"]
     planner = data(gql(client, q, {"c": "c:k1"}, role="planner"))["compound"]
-    assert planner["residentMembers"] == {"normal": 1, "flowing": 0, "pocket": 0, "hidden": 2}
-    assert reader["residentMembers"] == {"normal": None, "flowing": 0, "pocket": 0, "hidden": None}
+    assert planner["residentMembers"] == {"normal": 2, "flowing": 0, "pocket": 1, "hidden": 2}
+    assert reader["residentMembers"] == {"normal": None, "flowing": 0, "pocket": None, "hidden": None}
     assert reader["workOrdersByCategory"] == [{"category": "property", "count": 14}, {"category": "noise", "count": 3}]
     assert reader["companies"] == [{"uscc": "91350100M000100Y43", "mode": "company"}]
     k3_reader = data(gql(client, q, {"c": "c:k3"}, role="reader"))["compound"]
@@ -86,7 +115,7 @@ def test_small_member_counts_are_null_for_readers_only(compounds_graph, client: 
     assert k3_reader["partyOrganizations"] == [{"category": "党支部"}]
     fs = "query { fiveStep(compoundCode: \"c:k1\") { steps { key evidence } } }"
     ev = {s["key"]: s["evidence"] for s in data(gql(client, fs, role="reader"))["fiveStep"]["steps"]}
-    assert ev["find_members"] == {"normal": None, "flowing": 0, "pocket": 0, "hidden": None}
+    assert ev["find_members"] == {"normal": None, "flowing": 0, "pocket": None, "hidden": None}
 
 
 def test_compounds_list_filters_and_errors(compounds_graph, client: TestClient) -> None:
@@ -119,3 +148,72 @@ def test_five_step_page_names_the_rules_thresholds() -> None:
     assert f"at least **{five_step.BRANCH_MIN}** (`BRANCH_MIN`)" in page
     for rule in five_step.RULES:
         assert f"`{rule.__name__}`" in page, rule.__name__
+
+
+def test_work_orders_newest_first_content_for_planners_only(compounds_graph, client: TestClient) -> None:
+    q = ('query($c: String!, $cat: String, $l: Int!) { workOrders(compoundCode: $c, category: $cat, limit: $l) '
+         "{ compound { uid } total orders { uid receivedOn category status handlingUnit content } } }")
+    planner = data(gql(client, q, {"c": "c:k1", "cat": "property", "l": 2}, role="planner"))["workOrders"]
+    # K1: 14 property orders (12 in August 2025, 2 in May); the newest is 2025-08-12, the one with a text
+    assert planner["total"] == 14
+    assert [o["uid"] for o in planner["orders"]] == ["c:k1-property-2025-08-12", "c:k1-property-2025-08-11"]
+    assert planner["orders"][0]["content"] == "***反映物业不作为，电话***********"
+    assert planner["orders"][0]["handlingUnit"] == "锦城社区居委会"
+    for role in ("reader", None):
+        reader = data(gql(client, q, {"c": "c:k1", "cat": "property", "l": 2}, role=role))["workOrders"]
+        assert [o["content"] for o in reader["orders"]] == [None, None]
+        assert [o["uid"] for o in reader["orders"]] == [o["uid"] for o in planner["orders"]]
+    every = data(gql(client, q, {"c": "c:k1", "cat": None, "l": 200}))["workOrders"]
+    assert every["total"] == len(every["orders"]) == 17 and every["orders"][0]["category"] == "noise"
+    assert "category" in error(gql(client, q, {"c": "c:k1", "cat": "物业", "l": 2}))["message"]
+    assert error(gql(client, q, {"c": "c:k1", "cat": None, "l": 0}))["extensions"]["field"] == "limit"
+    assert error(gql(client, q, {"c": "c:none", "cat": None, "l": 5}))["extensions"]["field"] == "compoundCode"
+
+
+RANKED = "matches { score distanceM reasons { code } resource { uid } }"
+
+
+def test_resources_for_compound_is_the_grid_ranking_from_the_compound(compounds_graph, client: TestClient) -> None:
+    grid = data(gql(client, '{ resourcesForGrid(gridCode: "510107005001001", maxDistanceM: 1000) { '
+                    + RANKED + " } }"))["resourcesForGrid"]["matches"]
+    compound = data(gql(client, '{ resourcesForCompound(code: "c:k1", maxDistanceM: 1000) { compound { uid name } '
+                        "origin { longitude latitude } grid { code } " + RANKED + " } }"))["resourcesForCompound"]
+    assert compound["compound"] == {"uid": "c:k1", "name": "锦城花园"}
+    shapes = data(gql(client, '{ k1: compound(code: "c:k1") { boundary } k2: compound(code: "XQ-002") { boundary } }'))
+    assert shapes["k1"]["boundary"]["type"] == "Polygon" and shapes["k2"]["boundary"] is None
+    assert shapes["k1"]["boundary"]["coordinates"][0][0] == [104.049, 30.619]
+    assert compound["origin"] == {"longitude": 104.05, "latitude": 30.62}
+    assert compound["grid"] == {"code": "510107005001001"}
+    # the same rule: within 1 km of the centroid is R3 only, within 1 km of the compound R2 only (an unlinked
+    # candidate beyond maxDistanceM is dropped)
+    assert [(m["resource"]["uid"], m["score"], [r["code"] for r in m["reasons"]]) for m in grid] == [
+        ("R3", 50, ["IN_GRID", "WITHIN_DISTANCE"])]
+    assert [(m["resource"]["uid"], m["score"], [r["code"] for r in m["reasons"]]) for m in compound["matches"]] == [
+        ("R2", 50, ["IN_GRID", "WITHIN_DISTANCE"])]
+    assert compound["matches"][0]["distanceM"] < 100
+    # within 3 km both qualify alike (50 each); the tie goes to the nearer one, seen from where the question is
+    wide = data(gql(client, '{ g: resourcesForGrid(gridCode: "510107005001001") { ' + RANKED + " } "
+                    'c: resourcesForCompound(code: "c:k1") { ' + RANKED + " } }"))
+    assert [(m["resource"]["uid"], m["score"]) for m in wide["g"]["matches"]] == [("R3", 50), ("R2", 50)]
+    assert [(m["resource"]["uid"], m["score"]) for m in wide["c"]["matches"]] == [("R2", 50), ("R3", 50)]
+    assert 1000 < wide["c"]["matches"][1]["distanceM"] < 2000
+    # no grid to rank from, no such compound, a bad argument: errors naming the field
+    k4 = error(gql(client, '{ resourcesForCompound(code: "c:k4") { grid { code } } }'))
+    assert k4["extensions"]["field"] == "code" and "no grid" in k4["message"]
+    assert error(gql(client, '{ resourcesForCompound(code: "c:none") { grid { code } } }'))["extensions"][
+        "field"] == "code"
+    bad = error(gql(client, '{ resourcesForCompound(code: "c:k1", maxDistanceM: 0) { grid { code } } }'))
+    assert bad["extensions"]["field"] == "maxDistanceM"
+
+
+def test_dispute_hotspots_default_to_the_last_12_months(compounds_graph, client: TestClient) -> None:
+    from datetime import date
+
+    from api import query_compounds
+
+    assert query_compounds.year_before(date(2026, 6, 30)) == date(2025, 7, 1)
+    assert query_compounds.year_before(date(2028, 2, 29)) == date(2027, 3, 1)
+    explicit = ('{ disputeHotspots(divisionCode: "510107005000", since: "2025-07-01", until: "2026-06-30") '
+                "{ compound { uid } orders } }")
+    defaulted = '{ disputeHotspots(divisionCode: "510107005000", until: "2026-06-30") { compound { uid } orders } }'
+    assert data(gql(client, defaulted))["disputeHotspots"] == data(gql(client, explicit))["disputeHotspots"]

@@ -13,7 +13,7 @@ SCANS = {"NodeByLabelScan", "AllNodesScan", "UndirectedAllRelationshipsScan", "D
 CASES = {
     "resources_for_grid": {"scheme": "LOCAL", "gridCode": "510107005001001", "categories": None,
                            "maxDistanceM": 3000.0, "availableAt": None, "availableOn": None, "includeExpired": False,
-                           "limit": 20},
+                           "limit": 20, "origin": None},
     "grid_candidates_at_point": {"scheme": "LOCAL", "longitude": 104.008, "latitude": 30.608, "radiusM": 5000.0},
     "org_in_area": {"gridUid": None, "divisionCode": "510107005000", "kind": None, "status": None, "industry": None,
                     "hasPartyOrganization": None, "after": None, "first": 20, "withTotal": True, "personal": False},
@@ -21,6 +21,8 @@ CASES = {
                                   "first": 20, "withTotal": True},
     "coconstruction_party_coverage": {"divisionCode": "510107000000", "uncoveredLimit": 20},
     "org_detail": {"uid": None, "uscc": "91350100M000100Y43", "personal": False},
+    "compound_dispute_hotspots": {"divisionCode": "510107000000", "since": "2025-01-01", "until": "2025-12-31",
+                                  "limit": 20},
 }
 
 

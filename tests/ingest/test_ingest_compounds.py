@@ -87,10 +87,11 @@ WO_HEADER = ["工单编号", "受理时间", "办结时间", "来电人", "来�
 def work_order_rows() -> list[list[Any]]:
     """Six loadable orders placed five ways, one with an unknown category, and one reject."""
     content = f"我是{CALLERS[0]}，电话{PHONES[0]}，身份证{ID_NUMBER}，物业不作为"
+    content2 = f"{CALLERS[1]}反映楼上噪音，回电{PHONES[1][:3]} {PHONES[1][3:7]} {PHONES[1][7:]}或{PHONES[1]}"
     return [
         ["GD001", "2025-03-01 09:10:00", "2025-03-03", CALLERS[0], PHONES[0], content, "物业管理", "办结", "满意",
          "玉林街道办", "锦城花园", "", "玉林北路社区", ""],                                  # name + community name
-        ["GD002", "2025/03/02 10:00", "", CALLERS[1], PHONES[1], content, "噪音", "在办", "",
+        ["GD002", "2025/03/02 10:00", "", CALLERS[1], PHONES[1], content2, "噪音", "在办", "",
          "玉林街道办", "", f"玉林北路社区锦城花园5栋 联系{PHONES[1]}", COMMUNITY, ""],        # address text
         ["GD003", "2025-03-03", "", CALLERS[1], PHONES[1], "", "停车", "办结", "不满意", "", "", "", "",
          GRID2[0]],                                                                      # grid only
@@ -134,6 +135,13 @@ def test_work_orders_placed_to_compounds_and_no_caller_data_anywhere(places_grap
     assert got["GD005"]["grid"] == GRID1[0]  # from the compound
     assert got["GD006"]["compound"] == "芳草别墅"
     assert str(got["GD001"]["received"]) == "2025-03-01"
+    # the complaint text is kept for planners, masked: phone and ID numbers, and the caller's own name and phone
+    # (来电人/来电号码 are read for that alone), a phone written in groups too
+    content = {r["uid"]: r["content"] for r in places_graph.execute_query(
+        "MATCH (w:WorkOrder) RETURN w.uid AS uid, w.content AS content").records}
+    assert content["GD001"] == "我是***，电话***********，身份证******************，物业不作为"
+    assert content["GD002"] == "***反映楼上噪音，回电*************或***********"
+    assert content["GD003"] is None
     # nothing of the callers anywhere: every property of every node and relationship
     values = [str(v) for (props,) in places_graph.execute_query(
         "MATCH (n) RETURN properties(n) AS p UNION ALL MATCH ()-[r]->() RETURN properties(r) AS p").records

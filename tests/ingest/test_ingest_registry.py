@@ -57,7 +57,7 @@ def test_specs_and_flags_come_from_the_registry() -> None:
     assert {s.name for k in kinds.KINDS for s in k.specs} == set(SPECS)
     assert [k.name for k in kinds.KINDS if k.org] == ["enterprises", "public-units", "social-orgs", "party-orgs"]
     assert [k.name for k in kinds.KINDS if not k.needs_places] == ["divisions"]
-    assert kinds.PERSONAL_KINDS == {"party-members"}
+    assert kinds.PERSONAL_KINDS == {"party-members", "responsibilities"}
 
 
 def test_cli_options_are_the_model_fields_with_their_descriptions() -> None:

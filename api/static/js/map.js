@@ -184,6 +184,11 @@
       }
     }).addTo(map);
     L.geoJSON(d.communities, { style: { color: "#35577d", weight: 1.5, fill: false }, interactive: false }).addTo(map);
+    // compounds with a boundary: thin outlines over the grids, not clickable (a click still selects the grid)
+    L.geoJSON(d.compounds || { type: "FeatureCollection", features: [] }, {
+      style: { color: "#8a5a00", weight: 1, fillOpacity: 0.08, dashArray: "3 2" }, interactive: false
+    }).addTo(map);
+    mapEl.setAttribute("data-compounds", String(d.compounds ? d.compounds.features.length : 0));
     L.geoJSON(d.streets, { style: { color: "#1b2f45", weight: 3, fill: false }, interactive: false }).addTo(map);
     if (d.grids.features.length) { map.fitBounds(gridLayer.getBounds()); } else { map.setView([30.65, 104.06], 12); }
     mapEl.setAttribute("data-status", "ready");

@@ -30,6 +30,7 @@ WITH dv, asOf, since,
      COLLECT { MATCH (dv)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(u:Organization)
                WHERE NOT u:PartyOrganization AND NOT u:OwnersCommittee
                  AND (EXISTS { (u)<-[:HOSTED_BY]-(:PartyOrganization) } OR EXISTS { (u)-[:MEMBER_OF]->(:Alliance) }
+                      OR EXISTS { (u)-[:PART_TIME_MEMBER_OF]->(:PartyOrganization) }
                       OR EXISTS { (u)-[:REPORTED_TO]->(:Division) } OR EXISTS { (u)<-[:SIGNED_BY]-(:Agreement) })
                RETURN DISTINCT u } AS units
 WITH dv, asOf, since, grids, compounds, units,

@@ -62,6 +62,10 @@ class World:
         for r in rows(d, "MATCH (o:Organization)-[:MEMBER_OF]->(a:Alliance)-[:COVERS]->(x) "
                          "RETURN o.uid AS o, a.kind AS kind, coalesce(x.uid, x.code) AS x"):
             self.member.setdefault(r["o"], []).append((r["kind"], r["x"]))
+        for r in rows(d, "MATCH (o:Organization)-[:PART_TIME_MEMBER_OF]->(:PartyOrganization)-[:ENLARGES]->"
+                         "(:PartyOrganization)-[:LEADS]->(x:Division) RETURN o.uid AS o, x.code AS x, "
+                         "CASE x.level WHEN 'street' THEN 'street_committee' ELSE 'community_committee' END AS kind"):
+            self.member.setdefault(r["o"], []).append((r["kind"], r["x"]))  # a seat on a 大党委/大工委
         self.agreed: dict[str, list[tuple[Any, Any, str]]] = {}
         for r in rows(d, "MATCH (o:Organization)<-[:SIGNED_BY]-(a:Agreement)-[:COVERS]->(x:Division) "
                          "RETURN o.uid AS o, a.signedOn AS f, a.validTo AS v, x.code AS x"):

@@ -47,7 +47,7 @@ WITH s, asOf, since, sc,
       }
     } AS cl
   } AS cls
-// the part-time members of every enlarged committee of the street, each unit's activity decided once (挂名 rule)
+// the part-time members of every enlarged committee of the street, the activity of each unit decided once (挂名 rule)
 CALL (se, cls, asOf, since) {
   UNWIND [se] + [cl IN cls | cl.enlarged] AS e
   WITH DISTINCT e WHERE e IS NOT NULL

@@ -1,14 +1,15 @@
 """gridlink's API against the Neo4j GraphQL Library (issue #15), side by side, on the graph ``NEO4J_URI`` points at.
 
-    python -m gridlink.bench.peer --requests 200 --rounds 3
+    python -m gridlink.bench.peer --requests 40 --rounds 10
 
 It installs the peer from npm (``gridlink/bench/peer/``; cached in ``~/.cache/gridlink/peer``), starts it on
 Node 20 read-only over the graph, starts gridlink's API (uvicorn, one worker unless ``--workers``), then:
 
 1. **checks** that both return the same records for every workload (:mod:`gridlink.bench.peer_workloads`) on
    ``--samples`` parameter sets — and exits 2, printing the differences, when they do not;
-2. **measures** each workload at concurrency 1 and 4: batches of ``--requests`` requests, the systems alternating
-   (their order flips every round) for ``--rounds`` rounds, so both see the same machine load. Latency p50/p95/p99,
+2. **measures** each workload at concurrency 1 and 4: short batches of ``--requests`` requests, the systems
+   alternating (their order flips every round) for ``--rounds`` rounds, so both see the same machine load (on a
+   machine shared with other jobs, many short rounds pair the two better than a few long ones). Latency p50/p95/p99,
    throughput, and the CPU time of each API process (its whole process tree, from /proc) per request;
 3. prints every figure and the ratio gridlink / peer (latency and CPU: below 1 is gridlink ahead; throughput: above
    1 is), with the load average, and writes ``reports/scale/peer.json``.
@@ -192,8 +193,8 @@ def w3_mode(g: Endpoint, sample: pw.Sample) -> Callable[[Post, pw.Sample], Any]:
 def main(argv: list[str] | None = None) -> int:
     """Check, measure and print (see the module docstring); 2 when the records differ."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--requests", type=int, default=200, help="requests per batch (one system, one concurrency)")
-    ap.add_argument("--rounds", type=int, default=3, help="batches per system and concurrency, alternating")
+    ap.add_argument("--requests", type=int, default=40, help="requests per batch (one system, one concurrency)")
+    ap.add_argument("--rounds", type=int, default=10, help="batches per system and concurrency, alternating")
     ap.add_argument("--warmup", type=int, default=50, help="unmeasured requests per system and workload first")
     ap.add_argument("--samples", type=int, default=50, help="parameter sets (grids, streets, organizations)")
     ap.add_argument("--concurrency", type=int, nargs="+", default=[1, 4])

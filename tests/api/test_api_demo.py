@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import math
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -62,6 +62,10 @@ class World:
         for r in rows(d, "MATCH (o:Organization)-[:MEMBER_OF]->(a:Alliance)-[:COVERS]->(x) "
                          "RETURN o.uid AS o, a.kind AS kind, coalesce(x.uid, x.code) AS x"):
             self.member.setdefault(r["o"], []).append((r["kind"], r["x"]))
+        for r in rows(d, "MATCH (o:Organization)-[:PART_TIME_MEMBER_OF]->(:PartyOrganization)-[:ENLARGES]->"
+                         "(:PartyOrganization)-[:LEADS]->(x:Division) RETURN o.uid AS o, x.code AS x, "
+                         "CASE x.level WHEN 'street' THEN 'street_committee' ELSE 'community_committee' END AS kind"):
+            self.member.setdefault(r["o"], []).append((r["kind"], r["x"]))  # a seat on a 大党委/大工委
         self.agreed: dict[str, list[tuple[Any, Any, str]]] = {}
         for r in rows(d, "MATCH (o:Organization)<-[:SIGNED_BY]-(a:Agreement)-[:COVERS]->(x:Division) "
                          "RETURN o.uid AS o, a.signedOn AS f, a.validTo AS v, x.code AS x"):
@@ -142,7 +146,10 @@ def test_resources_for_grid_equals_the_reference_rule(world, client):
 
 
 def test_reference_rule_with_time_distance_and_categories(world, client):
-    at = datetime(2024, 9, 4, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Wednesday morning
+    # a Wednesday morning two months before the set's as-of date (today: its dates count back from it)
+    day = datetime.now(ZoneInfo("Asia/Shanghai")).date() - timedelta(days=60)
+    day -= timedelta(days=(day.weekday() - 2) % 7)
+    at = datetime(day.year, day.month, day.day, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
     compared = {"at": 0, "cats": 0, "expired": 0}  # equal empty lists prove nothing: each case must find some
     for uid in sample(world, 12):
         code = world.grids[uid]["code"]

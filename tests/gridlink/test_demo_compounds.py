@@ -16,11 +16,11 @@ from rich.console import Console
 
 from gridlink.demo.divisions import select
 from gridlink.demo.generate import generate
-from gridlink.demo.lists import TODAY
 from gridlink.demo.load import load_set
 from queries.catalog import run
 from queries.five_step import five_step
 
+TODAY = date(2025, 6, 30)  # the set's as-of date: every date of the set counts back from it
 SINCE, UNTIL = date(2024, 10, 1), TODAY  # a part of the year: the period filter matters
 
 
@@ -30,7 +30,7 @@ def loaded(driver: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory) -> tu
 
     wipe(driver)
     folder = tmp_path_factory.mktemp("demo")
-    manifest = generate(folder, scale=300, district="510107", seed=7)
+    manifest = generate(folder, scale=300, district="510107", seed=7, as_of=TODAY)
     summaries = load_set(folder, Console(file=io.StringIO()), generate_if_missing=False, driver=driver)
     assert all(s.rejected == f["expectedRejected"] for s, f in zip(summaries, manifest["files"], strict=True))
     return folder, manifest

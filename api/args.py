@@ -51,6 +51,15 @@ def grid_uid(code: str, scheme: str, field: str = "gridCode") -> str:
     return f"{scheme}:{code}"
 
 
+def typology_filters(urban_rural: list[str] | None, community_type: list[str] | None) -> None:
+    """Check the typology filters (``urbanRural``, ``communityType``) against the vocabulary."""
+    for values, allowed, field in ((urban_rural, vocab.URBAN_RURAL_CLASSES, "urbanRural"),
+                                   (community_type, vocab.COMMUNITY_TYPES, "communityType")):
+        for v in values or ():
+            if v not in allowed:
+                raise InputError(f"{field} must be among {', '.join(allowed)}; got {shown(v)}", field=field)
+
+
 def one_of(value: str | None, allowed: frozenset[str], field: str) -> str | None:
     """``value`` when it is one of ``allowed`` (or ``None``)."""
     if value is not None and value not in allowed:

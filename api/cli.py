@@ -8,6 +8,7 @@ import typer
 
 from api.settings import get_api_settings
 from graph.errors import PortInUseError
+from graph.i18n import gettext as _
 
 
 def check_port_free(host: str | None = None, port: int | None = None) -> None:
@@ -24,7 +25,8 @@ def check_port_free(host: str | None = None, port: int | None = None) -> None:
                  f"another port: GRIDLINK_API_PORT={port + 1} gridlink up")
 
 
-def serve(host: str | None = None, port: int | None = None, reload: bool = False) -> None:
+def serve(host: str | None = None, port: int | None = None, reload: bool = False,
+          workers: int | None = None) -> None:
     """Run the API in this process until interrupted."""
     import uvicorn
 
@@ -33,7 +35,7 @@ def serve(host: str | None = None, port: int | None = None, reload: bool = False
     from api.connections import uvicorn_options
 
     uvicorn.run("api.app:create_app", factory=True, host=host or s.host, port=port or s.port,
-                reload=reload, log_level="info",
+                reload=reload, workers=None if reload else (workers or s.workers), log_level="info",
                 **uvicorn_options(s.header_timeout_s, s.keep_alive_timeout_s))
 
 
@@ -45,9 +47,11 @@ def register(app: typer.Typer) -> None:
         host: Annotated[str | None, typer.Option(help="Bind address (default GRIDLINK_API_HOST or 127.0.0.1).")] = None,
         port: Annotated[int | None, typer.Option(help="Port (default GRIDLINK_API_PORT or 8000).")] = None,
         reload: Annotated[bool, typer.Option(help="Reload on code changes (development).")] = False,
+        workers: Annotated[int | None, typer.Option(
+            min=1, max=32, help="Worker processes behind the port (default GRIDLINK_API_WORKERS or 1).")] = None,
     ) -> None:
         """Serve the GraphQL API (/graphql), health (/healthz, /readyz) and OpenAPI docs (/docs)."""
-        serve(host, port, reload)
+        serve(host, port, reload, workers)
 
     @app.command("api-schema")
     def api_schema_cmd(
@@ -59,9 +63,10 @@ def register(app: typer.Typer) -> None:
         text = sdl()
         if check:
             if SDL_PATH.read_text(encoding="utf-8") != text:
-                typer.echo(f"{SDL_PATH} is out of date; run `gridlink api-schema` and commit it", err=True)
+                typer.echo(_("{path} is out of date; run `gridlink api-schema` and commit it").format(
+                    path=SDL_PATH), err=True)
                 raise typer.Exit(1)
-            typer.echo(f"{SDL_PATH} is current")
+            typer.echo(_("{path} is current").format(path=SDL_PATH))
             return
         SDL_PATH.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {SDL_PATH}")
+        typer.echo(_("wrote {path}").format(path=SDL_PATH))

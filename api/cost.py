@@ -33,6 +33,8 @@ from graphql import (
 )
 from strawberry.extensions import SchemaExtension
 
+from api.guard import CACHE_SIZE, CACHEABLE_CHARS, _Lru
+
 #: expected length of a list whose size no argument sets
 UNSIZED = 10
 #: size arguments and the list they size: ``None`` = the first list below the field that has the argument
@@ -127,6 +129,27 @@ def estimate(schema: GraphQLSchema, document: DocumentNode, operation_name: str 
     return _Estimator(schema, document, variables or {}).selection_set(root, ops[0].selection_set, {})
 
 
+# (document text, operation, each variable's integer value or type) → cost. The limit of the caller's role is
+# compared on every request, so one cached cost serves every role.
+_COSTS: _Lru[tuple[str, str | None, tuple[tuple[str, int | str], ...]], int] = _Lru(CACHE_SIZE)
+
+
+def cached_estimate(schema: GraphQLSchema, document: DocumentNode, text: str, operation_name: str | None,
+                    variables: Mapping[str, Any] | None) -> int:
+    """:func:`estimate`, remembered per document text and integer variables (planning tools send fixed documents
+    with a few page sizes); texts over :data:`api.guard.CACHEABLE_CHARS` are estimated every time."""
+    # a size comes from an integer variable; any other value counts 1 whatever it is, a missing one the default
+    sizes = tuple(sorted((k, v if isinstance(v, int) and not isinstance(v, bool) else type(v).__name__)
+                         for k, v in (variables or {}).items()))
+    key = (text, operation_name, sizes)
+    cost = _COSTS.get_fresh(key)
+    if cost is None:
+        cost = estimate(schema, document, operation_name, variables)
+        if len(text) <= CACHEABLE_CHARS:
+            _COSTS.put(key, cost)
+    return cost
+
+
 class CostLimit(SchemaExtension):
     """Refuse a validated operation whose :func:`estimate` exceeds the caller's role limit.
 
@@ -143,7 +166,8 @@ class CostLimit(SchemaExtension):
         role = getattr(ec.context, "role", None)
         if ec.graphql_document is not None and not ec.pre_execution_errors and role in self.limits:
             limit = self.limits[role]
-            cost = estimate(ec.schema._schema, ec.graphql_document, ec.operation_name, ec.variables)
+            cost = cached_estimate(ec.schema._schema, ec.graphql_document, ec.query or "", ec.operation_name,
+                                   ec.variables)
             if cost > limit:
                 ec.pre_execution_errors = [GraphQLError(
                     f"the query would cost about {cost} (each field returned, times the list sizes asked "

@@ -24,6 +24,7 @@ from api.types.common import Connection, decode_cursor, encode_cursor, offset_cu
 from api.types.geo import Division, DivisionNode, Grid, GridRef
 from api.types.listings import Need, Project, Resource
 from api.types.orgs import Organization, PartyOrganization
+from queries import typology
 from queries.member_rules import get_member_rules
 
 log = logging.getLogger(__name__)
@@ -53,17 +54,27 @@ async def _page_of(rows: list[dict[str, Any]], first: int, field: str) -> dict[s
 
 @strawberry.type
 class BrowseQuery:
-    @strawberry.field(description="Children of a division (by parentCode), or the top of the tree when omitted.")
-    async def divisions(self, info: Info, parent_code: str | None = None) -> list[DivisionNode] | None:
+    @strawberry.field(description=(
+        "Children of a division (by parentCode), or the top of the tree when omitted; urbanRural and communityType "
+        "keep the children of those classes and types (docs/indicators.md)."))
+    async def divisions(self, info: Info, parent_code: str | None = None, urban_rural: list[str] | None = None,
+                        community_type: list[str] | None = None) -> list[DivisionNode] | None:
+        args.typology_filters(urban_rural, community_type)
         if parent_code is None:
-            return [r["division"] for r in await db.read("division_roots", {})]
+            return [r["division"] for r in await db.read("division_roots", {})
+                    if typology.keep(r["division"], urban_rural, community_type)]
         # the counts walk every grid below each child: only when selected
         counts = args.selected(info, "childCount") or args.selected(info, "gridCount")
         rows = await db.read("division_children", {"code": args.division_code(parent_code, "parentCode"),
                                                    "withCounts": counts})
         if not rows:
             raise NotFoundError(f"parentCode: no division {parent_code}", field="parentCode")
-        return rows[0]["children"]  # type: ignore[no-any-return]
+        children = [{**c, "derivedType": typology.community_type(c["level"], c["code"], c["kind"],
+                                                                 c.get("communityType"), c["typeHouseholds"])}
+                    for c in rows[0]["children"]]
+        kept: list[Any] = [c for c in children if typology.keep({**c, "communityType": c["derivedType"]},
+                                                                 urban_rural, community_type)]
+        return kept
 
     @strawberry.field(description="A division by its 12-digit code, with ancestors, children and grids.")
     async def division(self, code: str) -> Division | None:

@@ -8,6 +8,7 @@ member rates are :mod:`queries.indicator_rules`, the community type :mod:`querie
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any
 
@@ -19,7 +20,6 @@ from api.errors import InputError, NotFoundError
 from api.localtime import today
 from api.strings import shown
 from api.types.indicators import DivisionIndicators, DivisionWarning, WarningTarget
-from graph import vocab
 from queries import indicator_rules as rules
 from queries import typology
 from queries.member_rules import get_member_rules
@@ -32,14 +32,6 @@ UrbanRural = Annotated[list[str] | None, strawberry.argument(description=(
 CommunityType = Annotated[list[str] | None, strawberry.argument(description=(
     "Keep the divisions below of these community types (commodity, old_courtyard, unit_compound, resettled, mixed, "
     "village); the division asked about always comes first."))]
-
-
-def _filters(urban_rural: list[str] | None, community_type: list[str] | None) -> None:
-    for values, allowed, field in ((urban_rural, vocab.URBAN_RURAL_CLASSES, "urbanRural"),
-                                   (community_type, vocab.COMMUNITY_TYPES, "communityType")):
-        for v in values or ():
-            if v not in allowed:
-                raise InputError(f"{field} must be among {', '.join(allowed)}; got {shown(v)}", field=field)
 
 
 def _keep(rows: list[dict[str, Any]], code: str, urban_rural: list[str] | None,
@@ -87,23 +79,23 @@ class IndicatorQuery:
         to: Annotated[str | None, strawberry.argument(description="Last month, YYYY-MM.")] = None,
         urban_rural: UrbanRural = None, community_type: CommunityType = None,
     ) -> list[DivisionIndicators]:
-        _filters(urban_rural, community_type)
+        args.typology_filters(urban_rural, community_type)
         k = _k(info)
         if from_ is not None or to is not None:
             if as_of is not None:
                 raise InputError("asOf asks for today's indicators, from/to for the stored months; give one or the "
                                  "other", field="asOf")
             rows = await _series(division_code, _month(from_, "from"), _month(to, "to"), True)
-            return [_indicators(r, k, r["month"]) for r in _keep(rows, division_code, urban_rural, community_type)]
+            return [as_indicators(r, k, r["month"]) for r in _keep(rows, division_code, urban_rural, community_type)]
         rows = _keep(await _read(division_code, as_of), division_code, urban_rural, community_type)
-        return [_indicators(r, k) for r in rows]
+        return [as_indicators(r, k) for r in rows]
 
     @strawberry.field(description=(
         "What crossed a documented threshold (docs/indicators.md) in a division and each division directly below "
         "it, with the reason and the needs, grids, compounds or units to open. asOf: default today."))
     async def warnings(self, info: Info, division_code: str, as_of: date | None = None,
                        urban_rural: UrbanRural = None, community_type: CommunityType = None) -> list[DivisionWarning]:
-        _filters(urban_rural, community_type)
+        args.typology_filters(urban_rural, community_type)
         k = _k(info)
         rows = _keep(await _read(division_code, as_of), division_code, urban_rural, community_type)
         return [DivisionWarning(division_code=r["code"], division_name=r["name"], community_type=r["communityType"],
@@ -120,10 +112,10 @@ class IndicatorQuery:
                                 to_month: str | None = None) -> list[DivisionIndicators]:
         rows = await _series(division_code, _month(from_month, "fromMonth"), _month(to_month, "toMonth"), False)
         k = _k(info)
-        return [_indicators(r, k, r["month"]) for r in rows]
+        return [as_indicators(r, k, r["month"]) for r in rows]
 
 
-def _indicators(r: dict[str, Any], k: int | None, month: str | None = None) -> DivisionIndicators:
+def as_indicators(r: Mapping[str, Any], k: int | None, month: str | None = None) -> DivisionIndicators:
     """A :func:`queries.indicator_rules.combine` row (or a stored snapshot) as the GraphQL type, member counts
     suppressed with ``k``. A snapshot has no property for a null value, nor for an indicator added after it was
     stored: those read as null."""

@@ -19,6 +19,9 @@ class ApiSettings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = 8000
+    # uvicorn worker processes behind the one port: each has its own driver pool, caches and rate-limit counters
+    # (so a per-key limit is per worker); 1 on a small machine, where Neo4j needs the other core (docs/benchmarks.md)
+    workers: int = Field(default=1, ge=1, le=32)
     graphiql: bool = True
     introspection: bool = True
     max_depth: int = 10

@@ -50,3 +50,19 @@ def close_driver() -> None:
 def database() -> str:
     """Name of the database every query runs against (always passed, saving a round trip)."""
     return get_neo4j_settings().database
+
+
+def forget_bookmarks(driver: neo4j.Driver, db: str) -> None:
+    """Replace the bookmarks ``driver.execute_query`` keeps (causal consistency between its calls) by one of
+    the database as it is now.
+
+    Needed after the database's store was replaced (a bulk import, :mod:`ingest.bulk`): the bookmarks name
+    transactions of the old store, and the new one, whose transaction ids start again near 0, would make every
+    later query wait for them until it times out. (The manager ignores an update to no bookmarks, hence the new
+    one.)
+    """
+    with driver.session(database=db) as session:
+        session.run("RETURN 1").consume()
+        fresh = session.last_bookmarks().raw_values
+    manager = driver.execute_query_bookmark_manager
+    manager.update_bookmarks(manager.get_bookmarks(), fresh)

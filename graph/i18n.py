@@ -7,7 +7,7 @@ Messages are written in English in the code (the gettext msgids) and translated 
 
 from __future__ import annotations
 
-import gettext
+import gettext as gnu_gettext
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -34,12 +34,22 @@ def pick(requested: str | None = None) -> str:
 
 
 @lru_cache(maxsize=len(LANGUAGES))
-def translations(lang: str) -> gettext.NullTranslations:
+def translations(lang: str) -> gnu_gettext.NullTranslations:
     """The compiled catalog of ``lang`` (the English msgids for ``en``)."""
     folder = LANGUAGES.get(lang)
     if folder is None:
-        return gettext.NullTranslations()
-    return gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[folder])
+        return gnu_gettext.NullTranslations()
+    return gnu_gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[folder])
+
+
+def gettext(message: str, lang: str | None = None) -> str:
+    """``message`` (an English msgid) in ``lang`` (default: :func:`pick`, i.e. ``GRIDLINK_LANG`` or Chinese).
+
+    Example:
+        >>> gettext("Colour legend", "en")
+        'Colour legend'
+    """
+    return translations(pick(lang)).gettext(message)
 
 
 def compile_catalogs() -> list[Path]:

@@ -1,5 +1,8 @@
 """A real local Neo4j 5.26 Community server, provisioned from Maven Central jars (no tarball, no Docker).
 
+Size: over 300 lines because provisioning, configuration, start/stop and the admin commands share the private
+Java launcher and settings of one server; split, each part would import the others' privates.
+
 How it works (verified on this project's machines, see docs/operator.md "Local Neo4j"):
 
 1. ``provision()`` resolves ``org.neo4j:neo4j`` and ``org.neo4j.client:neo4j-browser`` with Maven into
@@ -146,10 +149,28 @@ def _env(s: LocalServerSettings) -> dict[str, str]:
     return env
 
 
-def _java(s: LocalServerSettings, main: str, *args: str) -> subprocess.CompletedProcess[str]:
+def _java(s: LocalServerSettings, main: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     lib = dist_dir(s) / "lib"
     cmd = ["java", "-cp", f"{lib}/*", main, *args]
-    return subprocess.run(cmd, env=_env(s), capture_output=True, text=True, check=False, timeout=300)
+    return subprocess.run(cmd, env=_env(s), capture_output=True, text=True, check=False, timeout=timeout)
+
+
+def admin(*args: str, s: LocalServerSettings | None = None, timeout: float = 3600) -> subprocess.CompletedProcess[str]:
+    """Run ``neo4j-admin ARGS`` (the bootloader class ``bin/neo4j-admin`` runs) on the local server's home and
+    configuration, e.g. ``admin("database", "import", "full", ...)``; the server must be stopped for commands that
+    write a database. Output is captured."""
+    s = s or get_server_settings()
+    provision(s, quiet=True)
+    return _java(s, "org.neo4j.server.startup.Neo4jAdminCommand", *args, timeout=timeout)
+
+
+def is_local(uri: str, s: LocalServerSettings | None = None) -> bool:
+    """Whether the Bolt ``uri`` is this local server's (same port, a loopback or the listen address)."""
+    from urllib.parse import urlsplit
+
+    s = s or get_server_settings()
+    parts = urlsplit(uri)
+    return parts.port == s.bolt_port and parts.hostname in ("127.0.0.1", "localhost", s.listen_address)
 
 
 def _pid(s: LocalServerSettings) -> int | None:
@@ -206,7 +227,7 @@ def _wait_for_bolt(s: LocalServerSettings, password: str, deadline: float) -> No
 
 
 def start(s: LocalServerSettings | None = None, *, quiet: bool = False,
-          extra_conf: Sequence[str] = ()) -> tuple[ServerStatus, bool]:
+          extra_conf: Sequence[str] = (), keep_conf: bool = False) -> tuple[ServerStatus, bool]:
     """Provision (once) and start the local server, then wait until Bolt answers.
 
     Args:
@@ -214,6 +235,8 @@ def start(s: LocalServerSettings | None = None, *, quiet: bool = False,
         quiet: hide Maven's output while provisioning.
         extra_conf: more ``neo4j.conf`` lines (``gridlink db start`` adds the Browser guide's, see
             :mod:`queries.browser.conf`); they apply when this call starts the server.
+        keep_conf: start with the ``neo4j.conf`` the server last ran with (a restart that must not drop the
+            lines another caller added); it is written afresh when there is none.
 
     Returns:
         The server status, and whether this call started it (False: it was already running).
@@ -243,7 +266,12 @@ def start(s: LocalServerSettings | None = None, *, quiet: bool = False,
     home = s.server_home()
     for sub in ("conf", "data", "logs", "run", "plugins", "import"):
         (home / sub).mkdir(parents=True, exist_ok=True)
-    (home / "conf" / "neo4j.conf").write_text(_conf_text(s, [conf_line(s), *extra_conf]), encoding="utf-8")
+    conf = home / "conf" / "neo4j.conf"
+    if not (keep_conf and conf.is_file()):
+        conf.write_text(_conf_text(s, [conf_line(s), *extra_conf]), encoding="utf-8")
+    elif conf_line(s) not in conf.read_text(encoding="utf-8").splitlines():
+        with conf.open("a", encoding="utf-8") as f:  # kept, but with this version's plugins
+            f.write(conf_line(s) + "\n")
     if not (home / "data" / "dbms" / "auth.ini").exists() and not (home / "data" / "databases").exists():
         res = _java(s, "org.neo4j.server.startup.Neo4jAdminCommand", "dbms", "set-initial-password", password)
         if res.returncode != 0:

@@ -19,7 +19,9 @@ from api import cli as api_cli
 from api.settings import get_api_settings
 from graph import server
 from graph.errors import GridlinkError
+from graph.i18n import gettext as _
 from gridlink import report as report_cli
+from gridlink.cli_lang import TranslatedGroup
 from gridlink.demo import cli as demo_cli
 from ingest import cli as ingest_cli
 from queries import cli as queries_cli
@@ -33,6 +35,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,  # tracebacks with locals could print passwords
     rich_markup_mode="rich",
+    cls=TranslatedGroup,  # help and messages in Chinese unless GRIDLINK_LANG=en (gridlink/cli_lang.py)
 )
 db_app = typer.Typer(help="Run the local Neo4j 5.26 (from Maven Central jars) and manage the schema.",
                      no_args_is_help=True)
@@ -59,11 +62,12 @@ def _root(
 def db_start() -> None:
     """Provision Neo4j once (into ~/.cache/gridlink), start it, wait until Bolt answers, apply the schema."""
     t0 = time.monotonic()
-    with console.status("starting Neo4j (the first start downloads ~140 MB of jars with Maven)…"):
+    with console.status(_("starting Neo4j (the first start downloads ~140 MB of jars with Maven)…")):
         st, started = server.start(quiet=True, extra_conf=browser_conf())
     _migrate()
-    verb = "started" if started else "already running"
-    console.print(f"[green]Neo4j {st.version} {verb}[/] in {time.monotonic() - t0:.1f}s")
+    verb = _("started") if started else _("already running")
+    console.print("[green]" + _("Neo4j {version} {verb}").format(version=st.version, verb=verb) + "[/] "
+                  + _("in {seconds:.1f}s").format(seconds=time.monotonic() - t0))
     _print_status(st)
 
 
@@ -71,14 +75,14 @@ def db_start() -> None:
 def db_stop() -> None:
     """Stop the local Neo4j cleanly (the graph stays on disk)."""
     stopped = server.stop()
-    console.print("[green]Neo4j stopped[/]" if stopped else "Neo4j was not running")
+    console.print(f"[green]{_('Neo4j stopped')}[/]" if stopped else _("Neo4j was not running"))
 
 
 @db_app.command("status")
 def db_status() -> None:
     """Tell whether the local Neo4j runs, its URIs, version, data folder and log file."""
     st = server.status()
-    console.print("[green]running[/]" if st.running else "[yellow]not running[/]")
+    console.print(f"[green]{_('running')}[/]" if st.running else f"[yellow]{_('not running')}[/]")
     _print_status(st)
     if not st.running:
         raise typer.Exit(3)
@@ -103,7 +107,7 @@ def _migrate() -> int:
     from graph.schema import migrate
 
     version = migrate(get_driver())
-    console.print(f"schema at version {version}")
+    console.print(_("schema at version {version}").format(version=version))
     return version
 
 
@@ -128,12 +132,13 @@ def up(
     st = server.status()
     from graph.settings import get_neo4j_settings
 
-    password_note = ("password gridlink-dev" if get_neo4j_settings().password.get_secret_value() == "gridlink-dev"
-                     else "password from NEO4J_PASSWORD")
-    console.print(f"[bold]Neo4j Browser:[/] {st.browser_url}  (user neo4j, {password_note})")
+    password_note = (_("password gridlink-dev") if get_neo4j_settings().password.get_secret_value() == "gridlink-dev"
+                     else _("password from NEO4J_PASSWORD"))
+    console.print(f"[bold]Neo4j Browser:[/] {st.browser_url}  ({_('user neo4j')}, {password_note})")
     if serve:
         s = get_api_settings()
-        console.print(f"[bold]API:[/] http://{s.host}:{s.port}/graphql  health: http://{s.host}:{s.port}/healthz")
+        console.print(f"[bold]API:[/] http://{s.host}:{s.port}/graphql  {_('health')}: "
+                      f"http://{s.host}:{s.port}/healthz")
         api_cli.serve()
 
 
@@ -148,16 +153,17 @@ def main() -> None:
     try:
         app()
     except GridlinkError as e:
-        console.print(f"[red]error:[/] {e}")
+        console.print(f"[red]{_('error:')}[/] {e}")
         if e.hint:
-            console.print(f"[yellow]how to fix:[/] {e.hint}")
+            console.print(f"[yellow]{_('how to fix:')}[/] {e.hint}")
         sys.exit(1)
     except Exception as e:  # noqa: BLE001 - last resort: the driver's errors carry a clear message already
         import neo4j
 
         if isinstance(e, neo4j.exceptions.ServiceUnavailable | neo4j.exceptions.AuthError):
-            console.print(f"[red]error:[/] cannot use Neo4j at the configured NEO4J_URI: {e}")
-            console.print("[yellow]how to fix:[/] run `gridlink db start`, or set NEO4J_URI / NEO4J_PASSWORD")
+            console.print(f"[red]{_('error:')}[/] {_('cannot use Neo4j at the configured NEO4J_URI:')} {e}")
+            console.print(f"[yellow]{_('how to fix:')}[/] "
+                          + _("run `gridlink db start`, or set NEO4J_URI / NEO4J_PASSWORD"))
             sys.exit(1)
         raise
 

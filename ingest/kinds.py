@@ -13,7 +13,7 @@ tests; then regenerate HEADERS.md.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from ingest import vocab
@@ -158,6 +158,26 @@ KINDS: tuple[Kind, ...] = (
         needs_compounds=True),
 )
 
+#: the Chinese names of the kinds without aliases of their own in :data:`KINDS` (first: the name the CLI shows)
+_CHINESE: dict[str, tuple[str, ...]] = {
+    "divisions": ("区划", "行政区划"),
+    "grids": ("网格",),
+    "enterprises": ("企业", "企业名录"),
+    "public-units": ("机关事业单位", "机关", "事业单位"),
+    "social-orgs": ("社会组织",),
+    "compounds": ("小区", "院落", "小区院落"),
+    "property-contracts": ("物业合同", "物业项目"),
+    "party-orgs": ("党组织",),
+    "owner-committees": ("业委会", "业主委员会"),
+    "resources": ("资源", "资源清单"),
+    "needs": ("需求", "需求清单"),
+    "projects": ("项目", "项目清单"),
+    "agreements": ("共建协议", "协议"),
+    "memberships": ("联盟成员", "成员单位"),
+    "party-members": ("党员",),
+    "work-orders": ("工单", "12345工单"),
+}
+KINDS = tuple(replace(k, aliases=_CHINESE.get(k.name, ()) + k.aliases) for k in KINDS)
 #: kind name -> kind
 BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}
 #: every kind name, in load order (the public ``ingest.KINDS``)

@@ -84,48 +84,13 @@ class Loader:
 
     def _resolve(self, session: neo4j.Session, records: list[Record]) -> dict[int, tuple[str, str]]:
         """Turn lookups into relationship targets; returns rejects (required references not found)."""
-        wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for rec in records:
-            for lk in rec.lookups:
-                for prop in lk.prop.split("|"):
-                    value = name_norm(lk.value) if prop == "nameNorm" else lk.value
-                    wanted[(lk.label, prop)].add(value)
         found: dict[tuple[str, str, str], str] = {}
-        for (label, prop), keys in wanted.items():
+        for (label, prop), keys in wanted_lookups(records).items():
             result = session.run(*named(_LOOKUPS[(label, prop)], keys=sorted(keys), **_LOOKUP_PARAMS.get(label, {})))
             for rec_ in result:
                 if rec_["uid"] is not None:
                     found[(label, prop, rec_["k"])] = rec_["uid"]
-        rejects: dict[int, tuple[str, str]] = {}
-        for i, rec in enumerate(records):
-            missing: dict[str, tuple[str, str]] = {}
-            for lk in rec.lookups:
-                uid = None
-                for prop in lk.prop.split("|"):
-                    value = name_norm(lk.value) if prop == "nameNorm" else lk.value
-                    uid = found.get((lk.label, prop, value))
-                    if uid:
-                        break
-                shown = f" {lk.value!r}" if self.quote_values else ""
-                what = f"{lk.label} with {lk.prop.replace('|', ' or ')}{shown} not found"
-                if lk.slot in _ENDPOINTS:  # the first reference found wins (a credit code before a name)
-                    if uid and lk.slot not in rec.extra:
-                        rec.extra[lk.slot] = uid
-                    elif not uid:
-                        missing.setdefault(lk.slot, (lk.field, what))
-                    continue
-                if uid:
-                    rec.add_rel(lk.slot, uid, lk.props)
-                elif lk.required:
-                    rejects[i] = (lk.field, what)
-                else:
-                    rec.issues.append(Issue("warning", lk.field, what + "; relationship left out"))
-            for slot, why in missing.items():
-                if slot not in rec.extra:
-                    rejects[i] = why
-                    break
-            rec.lookups = []
-        return rejects
+        return apply_lookups(records, found, self.quote_values)
 
     def write(self, records: list[Record]) -> BatchResult:
         """Resolve and write one batch in one transaction (rolled back in a dry run)."""
@@ -165,26 +130,7 @@ class Loader:
                      rows: list[dict[str, Any]], known: dict[tuple[str, str], tuple[str | None, Any]],
                      result: BatchResult, records: list[Record]) -> None:
         """Outcomes from the stored hashes; prune the updated rows' stale relationships; upsert the changed rows."""
-        node_spec = SPECS[spec]
-        assert isinstance(node_spec, NodeSpec)
-        changed: list[dict[str, Any]] = []
-        updated: list[dict[str, Any]] = []
-        for row in rows:
-            stored, active = known.get((spec, row["key"]), (None, None))
-            if stored is None:
-                outcome = "loaded"
-            elif stored == row["hash"] and (not node_spec.track_active or active is not False):
-                outcome = "unchanged"
-            else:
-                outcome = "updated"
-            result.outcomes[row["i"]] = outcome
-            if outcome == "unchanged":
-                continue
-            # a later row of the batch with the same key compares with what this one writes
-            known[(spec, row["key"])] = (row["hash"], True)
-            changed.append(row)
-            if outcome == "updated":
-                updated.append(row)
+        changed, updated = node_outcomes(spec, rows, known, result)
         if not changed:
             return
         for rel_type, outgoing, slots in prune_groups(spec):
@@ -192,41 +138,135 @@ class Loader:
                 keep_rows = [{"key": row["key"], "keep": {s.name: [it["k"] for it in row.get(s.name) or ()]
                                                           for s in slots}} for row in updated]
                 self._run(tx, prune_statement(spec, rel_type, outgoing), result, rows=keep_rows)
-        # the property names of the records, not of the rows: a row's map leaves its None values out
-        keys = tuple(sorted({k for row in changed for k in records[row["i"]].props}))
-        self._run(tx, upsert_statement(spec, keys), result, rows=changed)
+        self._run(tx, upsert_statement(spec, changed_keys(changed, records)), result, rows=changed)
 
     def _write_tx(self, tx: neo4j.ManagedTransaction | neo4j.Transaction, records: list[Record],
                   rejects: dict[int, tuple[str, str]]) -> BatchResult:
         result = BatchResult([None] * len(records), dict(rejects))
-        # groups of rows per statement; a key seen twice starts a new group so each MERGE sees the previous one
-        groups: list[tuple[str, list[dict[str, Any]]]] = []
-        open_keys: dict[str, set[str]] = {}
-        for i, rec in enumerate(records):
-            if i in rejects:
-                continue
-            key = rec.key if isinstance(SPECS[rec.spec], NodeSpec) else f"{rec.extra.get('from')}|{rec.extra['to']}"
-            keys = open_keys.get(rec.spec)
-            if keys is None or key in keys:
-                groups.append((rec.spec, []))
-                keys = open_keys[rec.spec] = set()
-            keys.add(key)
-            groups_for_spec = next(g for g in reversed(groups) if g[0] == rec.spec)
-            groups_for_spec[1].append(rec.as_param(i, strip_nulls=isinstance(SPECS[rec.spec], NodeSpec)))
+        groups = group_rows(records, rejects)
         known = self._read_hashes(tx, records, rejects)
         for spec, rows in groups:
             node_spec = SPECS[spec]
             if isinstance(node_spec, NodeSpec):
-                # keys are unique within a group, so its order is free: sorted by the relationships' far ends,
-                # concurrent batches lock the far ends they share in the same order. Lanes keep them off each
-                # other's places (ingest.lanes); this covers the rest (the divisions and grids a party
-                # organization leads). A deadlock that still happens is retried by execute_write
-                rows.sort(key=functools.partial(_lock_order, node_spec))
                 self._write_nodes(tx, spec, rows, known, result, records)
             else:
                 self._run(tx, statement(spec), result, rows=rows)
-        for i in range(len(records)):
-            if i not in result.rejects and result.outcomes[i] is None:
-                # a rel row whose endpoints vanished between lookup and write
-                result.rejects[i] = ("", "the row's endpoints were not found when writing")
+        no_endpoints(result)
         return result
+
+
+def group_rows(records: list[Record], rejects: dict[int, tuple[str, str]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The batch's rows (``Record.as_param``) in groups, one statement each, in the order they run.
+
+    A key seen twice starts a new group of its spec, so each MERGE sees the previous one. Node groups are sorted
+    by the relationships' far ends: keys are unique within a group, so its order is free, and concurrent batches
+    then lock the far ends they share in the same order. Lanes keep them off each other's places
+    (:mod:`ingest.lanes`); this covers the rest (the divisions and grids a party organization leads). A deadlock
+    that still happens is retried by ``execute_write``. The bulk path (:mod:`ingest.bulk_writes`) applies the
+    same groups in the same order.
+    """
+    groups: list[tuple[str, list[dict[str, Any]]]] = []
+    open_keys: dict[str, set[str]] = {}
+    for i, rec in enumerate(records):
+        if i in rejects:
+            continue
+        key = rec.key if isinstance(SPECS[rec.spec], NodeSpec) else f"{rec.extra.get('from')}|{rec.extra['to']}"
+        keys = open_keys.get(rec.spec)
+        if keys is None or key in keys:
+            groups.append((rec.spec, []))
+            keys = open_keys[rec.spec] = set()
+        keys.add(key)
+        groups_for_spec = next(g for g in reversed(groups) if g[0] == rec.spec)
+        groups_for_spec[1].append(rec.as_param(i, strip_nulls=isinstance(SPECS[rec.spec], NodeSpec)))
+    for spec, rows in groups:
+        node_spec = SPECS[spec]
+        if isinstance(node_spec, NodeSpec):
+            rows.sort(key=functools.partial(_lock_order, node_spec))
+    return groups
+
+
+def node_outcomes(spec: str, rows: list[dict[str, Any]], known: dict[tuple[str, str], tuple[str | None, Any]],
+                  result: BatchResult) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Each node row's outcome from the stored ``(rowHash, active)`` in ``known`` (updated as rows are taken);
+    returns the changed rows (to upsert) and the updated ones among them (to prune)."""
+    node_spec = SPECS[spec]
+    assert isinstance(node_spec, NodeSpec)
+    changed: list[dict[str, Any]] = []
+    updated: list[dict[str, Any]] = []
+    for row in rows:
+        stored, active = known.get((spec, row["key"]), (None, None))
+        if stored is None:
+            outcome = "loaded"
+        elif stored == row["hash"] and (not node_spec.track_active or active is not False):
+            outcome = "unchanged"
+        else:
+            outcome = "updated"
+        result.outcomes[row["i"]] = outcome
+        if outcome == "unchanged":
+            continue
+        # a later row of the batch with the same key compares with what this one writes
+        known[(spec, row["key"])] = (row["hash"], True)
+        changed.append(row)
+        if outcome == "updated":
+            updated.append(row)
+    return changed, updated
+
+
+def changed_keys(changed: list[dict[str, Any]], records: list[Record]) -> tuple[str, ...]:
+    """The property names an upsert sets: those of the records, not of the rows (a row's map leaves its None
+    values out); a name missing from a row's map reads as ``null`` and removes the property."""
+    return tuple(sorted({k for row in changed for k in records[row["i"]].props}))
+
+
+def no_endpoints(result: BatchResult) -> None:
+    """Reject the rows without an outcome: a relationship row whose endpoints vanished between lookup and write."""
+    for i in range(len(result.outcomes)):
+        if i not in result.rejects and result.outcomes[i] is None:
+            result.rejects[i] = ("", "the row's endpoints were not found when writing")
+
+
+def wanted_lookups(records: list[Record]) -> dict[tuple[str, str], set[str]]:
+    """The values to look up per ``(label, property)`` (a name normalized), over a batch's records."""
+    wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for rec in records:
+        for lk in rec.lookups:
+            for prop in lk.prop.split("|"):
+                wanted[(lk.label, prop)].add(name_norm(lk.value) if prop == "nameNorm" else lk.value)
+    return wanted
+
+
+def apply_lookups(records: list[Record], found: dict[tuple[str, str, str], str],
+                  quote_values: bool) -> dict[int, tuple[str, str]]:
+    """Turn the records' lookups into relationship targets (or endpoints) from ``found`` (``(label, property,
+    value) -> uid``); returns the rejects (required references not found). The transactional and the bulk path
+    (:mod:`ingest.bulk_writes`) differ only in how they fill ``found``."""
+    rejects: dict[int, tuple[str, str]] = {}
+    for i, rec in enumerate(records):
+        missing: dict[str, tuple[str, str]] = {}
+        for lk in rec.lookups:
+            uid = None
+            for prop in lk.prop.split("|"):
+                value = name_norm(lk.value) if prop == "nameNorm" else lk.value
+                uid = found.get((lk.label, prop, value))
+                if uid:
+                    break
+            shown = f" {lk.value!r}" if quote_values else ""
+            what = f"{lk.label} with {lk.prop.replace('|', ' or ')}{shown} not found"
+            if lk.slot in _ENDPOINTS:  # the first reference found wins (a credit code before a name)
+                if uid and lk.slot not in rec.extra:
+                    rec.extra[lk.slot] = uid
+                elif not uid:
+                    missing.setdefault(lk.slot, (lk.field, what))
+                continue
+            if uid:
+                rec.add_rel(lk.slot, uid, lk.props)
+            elif lk.required:
+                rejects[i] = (lk.field, what)
+            else:
+                rec.issues.append(Issue("warning", lk.field, what + "; relationship left out"))
+        for slot, why in missing.items():
+            if slot not in rec.extra:
+                rejects[i] = why
+                break
+        rec.lookups = []
+    return rejects

@@ -69,7 +69,9 @@ class ParentLinks:
                     rec.lookups = [lk for lk in rec.lookups if lk.slot != slot]
                     rec.extra[extra] = refs[0].value
 
-    def _chunks(self, size: int) -> Iterator[list[list[Any]]]:
+    def chunks(self, size: int) -> Iterator[list[list[Any]]]:
+        """The spooled entries ``[child uid, parent reference, file, row, column, changed, base reference, base
+        column]``, ``size`` at a time."""
         self._spool.seek(0)
         chunk: list[list[Any]] = []
         for line in self._spool:
@@ -97,13 +99,13 @@ class ParentLinks:
         result = LinkResult()
         try:
             with driver.session(database=database, notifications_min_severity="OFF") as session:
-                for chunk in self._chunks(batch_size):
+                for chunk in self.chunks(batch_size):
                     refs = {r for c in chunk for r in (c[1], c[6]) if r}
                     uids = self._resolve(session, refs, source) if refs else {}
                     rows = []
                     for key, ref, file, line, column, changed, base_ref, base_column in chunk:
-                        parent = self._target(uids, key, ref, (file, line, column), result)
-                        base = self._target(uids, key, base_ref, (file, line, base_column), result)
+                        parent = self.target(uids, key, ref, (file, line, column), result)
+                        base = self.target(uids, key, base_ref, (file, line, base_column), result)
                         rows.append({"key": key, "parent": parent, "base": base, "file": file, "line": line,
                                      "changed": changed})
                     if not self.dry_run:
@@ -111,11 +113,15 @@ class ParentLinks:
                         result.created += counters.relationships_created
                         result.deleted += counters.relationships_deleted
         finally:
-            self._spool.close()
+            self.close()
         return result
 
+    def close(self) -> None:
+        """Drop the spool."""
+        self._spool.close()
+
     @staticmethod
-    def _target(uids: dict[str, str], key: str, ref: str | None, where: tuple[str, int, str | None],
+    def target(uids: dict[str, str], key: str, ref: str | None, where: tuple[str, int, str | None],
                 result: LinkResult) -> str | None:
         """The uid a reference resolved to; a warning (and ``None``) when it was not found or is the row itself."""
         target = uids.get(ref) if ref else None

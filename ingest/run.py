@@ -1,6 +1,6 @@
 """``ingest_files``: one ingest run as a pipeline: read -> transform (and place) -> write -> account -> report.
 
-Each stage is a function of its own: :func:`_items` reads and transforms (placing rows in the loaded divisions
+Each stage is a function of its own: :func:`read_items` reads and transforms (placing rows in the loaded divisions
 and grids), :func:`_write` cuts batches and writes them on writer threads (:mod:`ingest.lanes`),
 :class:`~ingest.account.Accounts` counts every outcome and writes the report, :func:`_after_batches` runs the
 graph-wide steps (parent links, snapshot, duplicates). A run is recorded as an ``(:IngestRun)`` node
@@ -75,8 +75,8 @@ def ingest_files(kind: str, paths: Sequence[str | Path], options: IngestOptions 
     if options is not None and option_values:
         raise InputError("give the options either as IngestOptions or as keywords, not both")
     opts = options or IngestOptions.of(**option_values)
-    k = _kind(kind, opts)
-    files, prof, empty = _inputs(k, paths, opts)
+    k = check_kind(kind, opts)
+    files, prof, empty = check_inputs(k, paths, opts)
     drv, db = driver or get_driver(), database()
     run = _Run(k, files, opts, drv, db)
     if not opts.dry_run:
@@ -90,7 +90,7 @@ def ingest_files(kind: str, paths: Sequence[str | Path], options: IngestOptions 
             ctx = Context(load_places(drv, db) if k.needs_places else Places(), opts.crs,
                           pseudonym_key() if k.personal else b"",
                           load_compounds(drv, db) if k.needs_compounds else CompoundIndex())
-            items = _items(k.name, files, prof, ctx, opts.format, opts.encoding, opts.sheet, opts.limit,
+            items = read_items(k.name, files, prof, ctx, opts.format, opts.encoding, opts.sheet, opts.limit,
                            on_unused=acct.unrecognised)
             _write(items, run.loader, acct, opts, progress)
             _after_batches(run, acct)
@@ -100,10 +100,11 @@ def ingest_files(kind: str, paths: Sequence[str | Path], options: IngestOptions 
     return run.end("completed")
 
 
-def _kind(name: str, opts: IngestOptions) -> kinds.Kind:
+def check_kind(name: str, opts: IngestOptions) -> kinds.Kind:
     """The registry's kind, after checking the options that depend on it."""
     if name not in kinds.BY_NAME and name not in kinds.ALIASES:
-        raise InputError(f"unknown kind {name!r}", hint=f"kinds: {', '.join(kinds.KIND_NAMES)}")
+        raise InputError(f"unknown kind {name!r}", hint="kinds: " + ", ".join(
+            f"{k.name} ({'/'.join(k.aliases)})" if k.aliases else k.name for k in kinds.KINDS))
     k = kinds.get(name)
     if opts.snapshot and not k.org:
         orgs = sorted(x.name for x in kinds.KINDS if x.org)
@@ -111,7 +112,7 @@ def _kind(name: str, opts: IngestOptions) -> kinds.Kind:
     return k
 
 
-def _inputs(k: kinds.Kind, paths: Sequence[str | Path], opts: IngestOptions) -> tuple[list[Path], Mapping,
+def check_inputs(k: kinds.Kind, paths: Sequence[str | Path], opts: IngestOptions) -> tuple[list[Path], Mapping,
                                                                                       list[Path]]:
     """The files (checked), the kind's mapping, and the files without a data row (refused for a snapshot)."""
     if not paths:
@@ -174,7 +175,7 @@ class _Run:
         return s
 
 
-def _items(kind: str, files: list[Path], prof: Mapping, ctx: Context, fmt: str | None, encoding: str | None,
+def read_items(kind: str, files: list[Path], prof: Mapping, ctx: Context, fmt: str | None, encoding: str | None,
            sheet: str | int | None, limit: int | None,
            on_unused: Callable[[str, list[str]], None] | None = None) -> Iterator[Item]:
     """Read and transform: the rows of every file, streamed in file order; ``on_unused(file, headers)`` hears of

@@ -7,7 +7,9 @@ from typing import Any
 
 from neo4j.spatial import WGS84Point
 
+from graph import vocab
 from graph.names import division_short_name, grid_short_name
+from ingest import vocab as words
 from ingest.codes import community_kind, district_kind, division_level, pad_division, parent_code, street_kind
 from ingest.places import gcj02_to_wgs84
 from ingest.records import Issue, Record, RowReject
@@ -27,6 +29,32 @@ def _kind(code: str, level: str, name: str | None) -> str | None:
     return None
 
 
+def _urban_rural(f: Fields) -> str | None:
+    """The 城乡分类代码, one of ``vocab.URBAN_RURAL_CLASSES`` (Excel's ``111.0`` read back as ``111``)."""
+    raw = f.text("urbanRural")
+    if raw is None:
+        return None
+    code = raw[:-2] if raw.endswith(".0") else raw
+    if code not in vocab.URBAN_RURAL_CLASSES:
+        known = ", ".join(f"{k} {w[0]}" for k, w in vocab.URBAN_RURAL_CLASSES.items())
+        raise RowReject("urbanRural", f"{raw!r} is not an urban-rural class (城乡分类代码): use one of {known}")
+    return code
+
+
+def _community_type(f: Fields, level: str) -> str | None:
+    """The 社区类型 given by the table (a key of ``vocab.COMMUNITY_TYPES``); communities only."""
+    raw = f.text("communityType")
+    if raw is None:
+        return None
+    key = words.COMMUNITY_TYPES.get(raw)
+    if key is None:
+        known = "、".join(w[0] for w in vocab.COMMUNITY_TYPES.values())
+        raise RowReject("communityType", f"{raw!r} is not a community type (社区类型): use one of {known}")
+    if level != "community":
+        raise RowReject("communityType", f"a {level} has no community type; only communities (社区/村) have one")
+    return key
+
+
 def transform_division(f: Fields, ctx: Context) -> Record:
     """One row of an areas/streets/villages table -> a Division record with PART_OF its parent."""
     raw = f.required("code")
@@ -41,7 +69,7 @@ def transform_division(f: Fields, ctx: Context) -> Record:
         "code": code, "name": name, "shortName": division_short_name(name), "level": level,
         "kind": _kind(code, level, name),
         "gb2260": code[:6] if level == "district" else None,
-        "urbanRural": f.text("urbanRural"),
+        "urbanRural": _urban_rural(f), "communityType": _community_type(f, level),
     }
     if level == "city":
         props["kind"] = "市"

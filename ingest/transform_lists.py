@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from graph.names import resource_short_name
 from graph.vocab import CATEGORIES
 from ingest import vocab
 from ingest.cells import name_norm, parse_time
@@ -67,6 +68,7 @@ def transform_resource(f: Fields, ctx: Context) -> Record:
     opens, closes = _hours(f)
     props = {
         "uid": uid, "name": f.required("name"), "category": _category(f),
+        "shortName": resource_short_name(f.required("name"), f.text("providerName")),  # graph/names.py
         "description": f.text("description"), "capacity": f.text("capacity"),
         "availableFrom": f.date("availableFrom"), "availableTo": f.date("availableTo"),
         "weekdays": _weekdays(f), "opensAt": opens, "closesAt": closes,

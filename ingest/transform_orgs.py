@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.names import party_short_name
+from graph.names import org_short_name, party_short_name
 from ingest import vocab
 from ingest.cells import name_norm
 from ingest.codes import check_uscc
@@ -55,6 +55,7 @@ def transform_org(spec: str, text_fields: tuple[str, ...], types: dict[str, str]
         _check_type(f, types)
     status_raw = f.text("status")
     props.update({
+        "shortName": org_short_name(props["name"]),  # the caption (graph/names.py)
         "status": _status(f, status_raw) if status_raw else None,
         "statusRaw": status_raw,
         "address": f.text("address"),

@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from graph.i18n import gettext as _
 from queries.catalog import catalog, get
 from queries.errors import QueryError
 
@@ -31,9 +32,9 @@ def _user_errors() -> Iterator[None]:
     try:
         yield
     except QueryError as e:
-        err.print(f"[red]error:[/] {e}", highlight=False)
+        err.print(f"[red]{_('error:')}[/] {e}", highlight=False)
         if e.hint:
-            err.print(f"[yellow]how to fix:[/] {e.hint}", highlight=False)
+            err.print(f"[yellow]{_('how to fix:')}[/] {e.hint}", highlight=False)
         raise typer.Exit(1) from None
 
 
@@ -62,14 +63,14 @@ def list_cmd(
                                     "params": q.params, "returns": list(q.returns)}
                                    | ({"group": g} if every else {}) for g, q in listed], ensure_ascii=False))
         return
-    table = Table(title=f"{len(listed)} named queries", show_lines=False)
-    table.add_column("name", style="bold cyan", no_wrap=True)
+    table = Table(title=_("{count} named queries").format(count=len(listed)), show_lines=False)
+    table.add_column(_("name"), style="bold cyan", no_wrap=True)
     if every:
-        table.add_column("group")
-    table.add_column("title")
-    table.add_column("params")
+        table.add_column(_("group"))
+    table.add_column(_("title"))
+    table.add_column(_("params"))
     for g, q in listed:
-        table.add_row(q.name, *([g] if every else []), Text(q.title), Text(_params_text(q.params)))
+        table.add_row(q.name, *([g] if every else []), Text(_(q.title)), Text(_params_text(q.params)))
     out.print(table)
 
 
@@ -79,7 +80,7 @@ def show_cmd(name: Annotated[str, typer.Argument(help="Query name (see `gridlink
     with _user_errors():
         q = get(name)
     # plain echo: the text must paste unchanged, never wrapped or highlighted
-    lines = [f"// {q.title}", f"// {q.description}"]
+    lines = [f"// {_(q.title)}", f"// {_(q.description)}"]
     if q.params:
         lines.append(f"// params: {_params_text(q.params)}")
     lines.append(f"// returns: {', '.join(q.returns)}")
@@ -109,7 +110,7 @@ def run_cmd(
         # plain print: rich would re-highlight and wrap the JSON
         typer.echo(records_to_json(result.keys, result.records))
         return
-    table = Table(title=q.title, caption=f"{len(result.records)} rows")
+    table = Table(title=_(q.title), caption=_("{count} rows").format(count=len(result.records)))
     for key in result.keys:
         table.add_column(key, overflow="fold")
     for rec in result.records:

@@ -47,7 +47,7 @@ WITH s, asOf, since, sc,
       }
     } AS cl
   } AS cls
-// the part-time members of every enlarged committee of the street, each unit's activity decided once (挂名 rule)
+// the part-time members of every enlarged committee of the street, the activity of each unit decided once (挂名 rule)
 CALL (se, cls, asOf, since) {
   UNWIND [se] + [cl IN cls | cl.enlarged] AS e
   WITH DISTINCT e WHERE e IS NOT NULL
@@ -62,7 +62,6 @@ CALL (se, cls, asOf, since) {
                   WHERE any(d IN [p.startedOn, p.deliveredOn, p.acceptedOn] WHERE since <= d <= asOf) }
       OR EXISTS { MATCH (u)-[:PROVIDES]->(r:Resource)
                   WHERE coalesce(r.status, 'available') <> 'withdrawn'
-                    AND (r.availableFrom IS NOT NULL OR r.availableTo IS NOT NULL)
                     AND coalesce(r.availableFrom, asOf) <= asOf AND coalesce(r.availableTo, since) >= since }
       OR EXISTS { MATCH (u)<-[:SIGNED_BY]-(g:Agreement)
                   WHERE g.signedOn <= asOf AND coalesce(g.validTo, g.signedOn) >= since }

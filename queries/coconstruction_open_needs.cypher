@@ -3,6 +3,7 @@
 // description: Open needs placed in the grid (gridUid) or division (divisionCode, any level), a page at a time
 // description: (keyset on uid). For each need, up to perNeed available resources of the same category from the
 // description: need's community and street, or whose provider sits in an alliance covering the need's grid,
+// description: community or street or on the enlarged committee (大党委/大工委, PART_TIME_MEMBER_OF) of its
 // description: community or street, or signed a valid agreement covering its community or street. Candidate score:
 // description: IN_GRID 40 / SAME_COMMUNITY 25 / SAME_STREET 10, +20 ALLIANCE_MEMBER, +20 AGREEMENT; ties by distance
 // description: to the need's grid centroid (unknown last), then uid. Valid and expired are judged on today's date in
@@ -66,6 +67,11 @@ RETURN true AS found,
           RETURN r
           UNION
           UNWIND [x IN [c, s] WHERE x IS NOT NULL] AS area
+          MATCH (area)<-[:LEADS]-(:PartyOrganization)<-[:ENLARGES]-(:PartyOrganization)
+                <-[:PART_TIME_MEMBER_OF]-(:Organization)-[:PROVIDES]->(r:Resource)
+          RETURN r
+          UNION
+          UNWIND [x IN [c, s] WHERE x IS NOT NULL] AS area
           MATCH (area)<-[:COVERS]-(ag:Agreement)-[:SIGNED_BY]->(:Organization)-[:PROVIDES]->(r:Resource)
           WHERE (ag.signedOn IS NULL OR ag.signedOn <= today) AND (ag.validTo IS NULL OR ag.validTo >= today)
           RETURN r
@@ -86,7 +92,9 @@ RETURN true AS found,
             WHEN EXISTS { (r)-[:IN_DIVISION]->(s) } OR EXISTS { (r)-[:IN_DIVISION]->(:Division)-[:PART_OF]->(s) }
               THEN 'SAME_STREET'
           END AS place,
-          EXISTS { (p)-[:MEMBER_OF]->(:Alliance)-[:COVERS]->(x) WHERE x = g OR x = c OR x = s } AS allied,
+          EXISTS { (p)-[:MEMBER_OF]->(:Alliance)-[:COVERS]->(x) WHERE x = g OR x = c OR x = s }
+          OR EXISTS { (p)-[:PART_TIME_MEMBER_OF]->(:PartyOrganization)-[:ENLARGES]->(:PartyOrganization)-[:LEADS]->(x)
+                      WHERE x = c OR x = s } AS allied,
           EXISTS {
             (p)<-[:SIGNED_BY]-(ag:Agreement)-[:COVERS]->(x)
             WHERE (x = c OR x = s) AND (ag.signedOn IS NULL OR ag.signedOn <= today)

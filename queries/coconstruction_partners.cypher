@@ -3,7 +3,9 @@
 // description: Organizations linked to the community, each link with a weight: a valid agreement covering it
 // description: (AGREEMENT 3; expired: AGREEMENT_EXPIRED 1; signedOn still ahead: AGREEMENT_PENDING 1; today in
 // description: Asia/Shanghai), membership of an alliance covering it or one of its grids
-// description: (COMMUNITY_ALLIANCE 2) or covering its street (STREET_ALLIANCE 1), 双报到 to it (DUAL_REPORT 2), hosting a
+// description: (COMMUNITY_ALLIANCE 2) or covering its street (STREET_ALLIANCE 1), a seat (PART_TIME_MEMBER_OF) on
+// description: the 社区大党委 (COMMUNITY_COMMITTEE_SEAT 2) or the street's 大工委 (STREET_COMMITTEE_SEAT 1), 双报到 to it
+// description: (DUAL_REPORT 2), hosting a
 // description: party organization under the community's party committee (PARTY_SUBORDINATE 2), leading a project
 // description: delivered in it (PROJECT 1 each). strength = sum of weights; ties by uid.
 // params: communityCode (str), limit (int)
@@ -30,6 +32,14 @@ RETURN c {.code, .name, .level} AS community,
       MATCH (s)<-[:COVERS]-(al:Alliance)<-[:MEMBER_OF]-(o:Organization)
       RETURN o, 'STREET_ALLIANCE' AS kind, al.name AS detail
       UNION
+      MATCH (c)<-[:LEADS]-(:PartyOrganization)<-[:ENLARGES]-(e:PartyOrganization)
+            <-[:PART_TIME_MEMBER_OF]-(o:Organization)
+      RETURN o, 'COMMUNITY_COMMITTEE_SEAT' AS kind, e.name AS detail
+      UNION
+      MATCH (s)<-[:LEADS]-(:PartyOrganization)<-[:ENLARGES]-(e:PartyOrganization)
+            <-[:PART_TIME_MEMBER_OF]-(o:Organization)
+      RETURN o, 'STREET_COMMITTEE_SEAT' AS kind, e.name AS detail
+      UNION
       MATCH (c)<-[:REPORTED_TO]-(o:Organization)
       RETURN o, 'DUAL_REPORT' AS kind, null AS detail
       UNION
@@ -40,8 +50,9 @@ RETURN c {.code, .name, .level} AS community,
       RETURN o, 'PROJECT' AS kind, pj.name AS detail
     }
     WITH o, kind, detail,
-      {AGREEMENT: 3, AGREEMENT_EXPIRED: 1, AGREEMENT_PENDING: 1, COMMUNITY_ALLIANCE: 2, STREET_ALLIANCE: 1, DUAL_REPORT: 2,
-       PARTY_SUBORDINATE: 2, PROJECT: 1}[kind] AS weight
+      {AGREEMENT: 3, AGREEMENT_EXPIRED: 1, AGREEMENT_PENDING: 1, COMMUNITY_ALLIANCE: 2, STREET_ALLIANCE: 1,
+       COMMUNITY_COMMITTEE_SEAT: 2, STREET_COMMITTEE_SEAT: 1, DUAL_REPORT: 2, PARTY_SUBORDINATE: 2, PROJECT: 1}[kind]
+      AS weight
     ORDER BY kind, detail
     WITH o, collect({kind: kind, detail: detail, weight: weight}) AS links, sum(weight) AS strength
     ORDER BY strength DESC, o.uid ASC

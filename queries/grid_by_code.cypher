@@ -9,7 +9,7 @@
 MATCH (g:Grid {uid: $scheme + ':' + $code})
 OPTIONAL MATCH (g)-[:PART_OF]->(c:Division)
 OPTIONAL MATCH (c)-[:PART_OF]->(s:Division)
-RETURN g {.uid, .scheme, .code, .name, .communityCode, .boundary,
+RETURN g {.uid, .scheme, .code, .name, .shortName, .communityCode, .boundary,
           community: CASE WHEN c IS NULL THEN null ELSE c {.code, .name, .level} END,
           street: CASE WHEN s IS NULL THEN null ELSE s {.code, .name, .level} END,
           centroid: CASE WHEN g.centroid IS NULL THEN null

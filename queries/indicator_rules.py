@@ -19,7 +19,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from queries import typology
-from queries.linkage_rules import ACTIVE_MONTHS  # one activity window: 挂名 and active resident units
+from queries.linkage_rules import ACTIVE_MONTHS as ACTIVE_MONTHS  # one activity window: 挂名 and resident units
 
 #: an open need nobody claimed this many days after it was published counts as unclaimed
 UNCLAIMED_DAYS = 30

@@ -17,9 +17,9 @@ committee that LEADS its street or community. ``coconstruction_chain.cypher`` fi
   :data:`ACTIVE_MONTHS` months up to the day asked about (``asOf``, both ends included). Activity is any of: a
   project it leads (LED_BY) or that uses a resource it provides, with a start, delivery or acceptance date in the
   window; a resource it provides (not withdrawn) whose availability overlaps the window (a missing start or end
-  date is open, but a resource without any date says nothing about when the unit was active and does not
-  count); a co-construction agreement it signed (SIGNED_BY) that was signed by the end of the window and
-  runs to its start or later (``validTo``; without one, the signing day must be in the window).
+  date is open: a resource listed without dates is a standing offer and counts); a co-construction agreement it
+  signed (SIGNED_BY) that was signed by the end of the window and runs to its start or later (``validTo``;
+  without one, the signing day must be in the window).
 """
 
 from __future__ import annotations

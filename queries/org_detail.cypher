@@ -16,14 +16,14 @@ CALL () {
   MATCH (o:Organization {uscc: $uscc})
   RETURN o
 }
-RETURN o {.uid, .kind, .name, .alias, .uscc, .usccValid, .status, .active, .address, .placement, .industry,
+RETURN o {.uid, .kind, .name, .shortName, .alias, .uscc, .usccValid, .status, .active, .address, .placement, .industry,
             .orgType, .foundedOn, .staffCount, .category, .memberCount,
             secretaryName: CASE WHEN $personal THEN o.secretaryName END,
             contactPhone: CASE WHEN $personal THEN o.contactPhone END,
             location: CASE WHEN o.location IS NULL THEN null
                       ELSE {longitude: o.location.longitude, latitude: o.location.latitude} END,
-            grid: head(COLLECT { MATCH (o)-[:IN_GRID]->(g:Grid) RETURN g {.uid, .scheme, .code, .name} AS g ORDER BY g.uid }),
-            division: head(COLLECT { MATCH (o)-[:IN_DIVISION]->(d:Division) RETURN d {.code, .name, .level} AS d ORDER BY d.code }),
+            grid: head(COLLECT { MATCH (o)-[:IN_GRID]->(g:Grid) RETURN g {.uid, .scheme, .code, .name, .shortName} AS g ORDER BY g.uid }),
+            division: head(COLLECT { MATCH (o)-[:IN_DIVISION]->(d:Division) RETURN d {.code, .name, .shortName, .level} AS d ORDER BY d.code }),
             partyOrganizations: COLLECT {
               MATCH (o)<-[:HOSTED_BY]-(p:PartyOrganization)
               RETURN p {.uid, .name, .kind, .category,

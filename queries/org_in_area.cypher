@@ -35,14 +35,14 @@ RETURN true AS found,
       MATCH (a)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(o:Organization)
       WHERE ($kind IS NULL OR o.kind = $kind) AND ($status IS NULL OR o.status = $status)
         AND ($industry IS NULL OR o.industry = $industry)
-        AND ($hasPartyOrganization IS NULL
-             OR EXISTS { (o)<-[:HOSTED_BY]-(:PartyOrganization) } = $hasPartyOrganization)
+        AND CASE WHEN $hasPartyOrganization IS NULL THEN true
+                 ELSE EXISTS { (o)<-[:HOSTED_BY]-(:PartyOrganization) } = $hasPartyOrganization END
     } + COUNT {
       MATCH (a)<-[:IN_GRID]-(o:Organization)
       WHERE ($kind IS NULL OR o.kind = $kind) AND ($status IS NULL OR o.status = $status)
         AND ($industry IS NULL OR o.industry = $industry)
-        AND ($hasPartyOrganization IS NULL
-             OR EXISTS { (o)<-[:HOSTED_BY]-(:PartyOrganization) } = $hasPartyOrganization)
+        AND CASE WHEN $hasPartyOrganization IS NULL THEN true
+                 ELSE EXISTS { (o)<-[:HOSTED_BY]-(:PartyOrganization) } = $hasPartyOrganization END
     }
   END AS totalCount,
   COLLECT {
@@ -57,19 +57,19 @@ RETURN true AS found,
     WHERE ($after IS NULL OR o.uid > $after)
       AND ($kind IS NULL OR o.kind = $kind) AND ($status IS NULL OR o.status = $status)
       AND ($industry IS NULL OR o.industry = $industry)
-      AND ($hasPartyOrganization IS NULL
-           OR EXISTS { (o)<-[:HOSTED_BY]-(:PartyOrganization) } = $hasPartyOrganization)
+      AND CASE WHEN $hasPartyOrganization IS NULL THEN true
+               ELSE EXISTS { (o)<-[:HOSTED_BY]-(:PartyOrganization) } = $hasPartyOrganization END
     WITH o
     ORDER BY o.uid
     LIMIT $first + 1
-    RETURN o {.uid, .kind, .name, .alias, .uscc, .usccValid, .status, .active, .address, .placement, .industry,
+    RETURN o {.uid, .kind, .name, .shortName, .alias, .uscc, .usccValid, .status, .active, .address, .placement, .industry,
             .orgType, .foundedOn, .staffCount, .category, .memberCount,
             secretaryName: CASE WHEN $personal THEN o.secretaryName END,
             contactPhone: CASE WHEN $personal THEN o.contactPhone END,
             location: CASE WHEN o.location IS NULL THEN null
                       ELSE {longitude: o.location.longitude, latitude: o.location.latitude} END,
-            grid: head(COLLECT { MATCH (o)-[:IN_GRID]->(g:Grid) RETURN g {.uid, .scheme, .code, .name} AS g ORDER BY g.uid }),
-            division: head(COLLECT { MATCH (o)-[:IN_DIVISION]->(d:Division) RETURN d {.code, .name, .level} AS d ORDER BY d.code }),
+            grid: head(COLLECT { MATCH (o)-[:IN_GRID]->(g:Grid) RETURN g {.uid, .scheme, .code, .name, .shortName} AS g ORDER BY g.uid }),
+            division: head(COLLECT { MATCH (o)-[:IN_DIVISION]->(d:Division) RETURN d {.code, .name, .shortName, .level} AS d ORDER BY d.code }),
             partyOrganizations: COLLECT {
               MATCH (o)<-[:HOSTED_BY]-(p:PartyOrganization)
               RETURN p {.uid, .name, .kind, .category,

@@ -4,7 +4,8 @@
 // description: anchored at the grid — its own, its community's and its street's resources, the resource point index
 // description: around the origin (the grid's centroid, or the point `origin` {longitude, latitude}: a
 // description: compound's location for resourcesForCompound — the same rule from another place), and resources
-// description: of providers linked to the grid, community or street by an alliance or a valid agreement — never
+// description: of providers linked to the grid, community or street by an alliance, a seat on its enlarged committee
+// description: (大党委/大工委, PART_TIME_MEMBER_OF) or a valid agreement — never
 // description: from a label scan. Each candidate collects reasons, each with the weight
 // description: from the map `w`; score = sum of weights; ties go to the nearer resource (unknown distance last), then
 // description: to the smaller uid. Place reasons are exclusive (IN_GRID, else SAME_COMMUNITY, else SAME_STREET).
@@ -50,13 +51,29 @@ WITH g, origin, c, s, w, at, day,
        WHERE NOT EXISTS { (n)-[:IN_GRID]->(:Grid) }
        RETURN n {.uid, .category} AS n
      } AS openNeeds,
+     // a 社区大党委 / 街道大工委: the enlarged committee of the committee leading the area (PART_TIME_MEMBER_OF, docs/linkage.md),
+     // or, as older exports have it, an alliance of that kind covering the area
      COLLECT {
-       MATCH (c)<-[:COVERS]-(a:Alliance {kind: 'community_committee'})<-[:MEMBER_OF]-(o:Organization)
-       RETURN DISTINCT {uid: o.uid, name: a.name} AS x ORDER BY x.name
+       CALL (c) {
+         MATCH (c)<-[:COVERS]-(a:Alliance {kind: 'community_committee'})<-[:MEMBER_OF]-(o:Organization)
+         RETURN o, a.name AS name
+         UNION
+         MATCH (c)<-[:LEADS]-(:PartyOrganization)<-[:ENLARGES]-(e:PartyOrganization)
+               <-[:PART_TIME_MEMBER_OF]-(o:Organization)
+         RETURN o, e.name AS name
+       }
+       RETURN DISTINCT {uid: o.uid, name: name} AS x ORDER BY x.name
      } AS communityCommittee,
      COLLECT {
-       MATCH (s)<-[:COVERS]-(a:Alliance {kind: 'street_committee'})<-[:MEMBER_OF]-(o:Organization)
-       RETURN DISTINCT {uid: o.uid, name: a.name} AS x ORDER BY x.name
+       CALL (s) {
+         MATCH (s)<-[:COVERS]-(a:Alliance {kind: 'street_committee'})<-[:MEMBER_OF]-(o:Organization)
+         RETURN o, a.name AS name
+         UNION
+         MATCH (s)<-[:LEADS]-(:PartyOrganization)<-[:ENLARGES]-(e:PartyOrganization)
+               <-[:PART_TIME_MEMBER_OF]-(o:Organization)
+         RETURN o, e.name AS name
+       }
+       RETURN DISTINCT {uid: o.uid, name: name} AS x ORDER BY x.name
      } AS streetCommittee,
      COLLECT {
        UNWIND [x IN [g, c, s] WHERE x IS NOT NULL] AS area
@@ -93,6 +110,11 @@ CALL (g, origin, c, s, w, at, day, openNeeds, communityCommittee, streetCommitte
     UNION
     UNWIND [x IN [g, c, s] WHERE x IS NOT NULL] AS area
     MATCH (area)<-[:COVERS]-(:Alliance)<-[:MEMBER_OF]-(:Organization)-[:PROVIDES]->(r:Resource)
+    RETURN r, 3 AS rank
+    UNION
+    UNWIND [x IN [c, s] WHERE x IS NOT NULL] AS area
+    MATCH (area)<-[:LEADS]-(:PartyOrganization)<-[:ENLARGES]-(:PartyOrganization)
+          <-[:PART_TIME_MEMBER_OF]-(:Organization)-[:PROVIDES]->(r:Resource)
     RETURN r, 3 AS rank
     UNION
     UNWIND [x IN [c, s] WHERE x IS NOT NULL] AS area
@@ -153,14 +175,14 @@ CALL (g, origin, c, s, w, at, day, openNeeds, communityCommittee, streetCommitte
     score: score,
     distanceM: round(d, 1),
     reasons: reasons,
-    resource: r {.uid, .name, .category, .description, .capacity, .status, .serviceRadiusM,
+    resource: r {.uid, .name, .shortName, .category, .description, .capacity, .status, .serviceRadiusM,
                  location: CASE WHEN r.location IS NULL THEN null
                            ELSE {longitude: r.location.longitude, latitude: r.location.latitude} END},
-    provider: CASE WHEN p IS NULL THEN null ELSE p {.uid, .name, .kind} END,
+    provider: CASE WHEN p IS NULL THEN null ELSE p {.uid, .name, .shortName, .kind} END,
     availability: {availableFrom: r.availableFrom, availableTo: r.availableTo, weekdays: r.weekdays,
                    opensAt: toString(r.opensAt), closesAt: toString(r.closesAt),
                    checkedAt: CASE WHEN at IS NULL THEN null
                               ELSE toString(datetime({datetime: at, timezone: '+08:00'})) END}
   }) AS matches
 }
-RETURN g {.uid, .scheme, .code, .name, .communityCode} AS grid, matches
+RETURN g {.uid, .scheme, .code, .name, .shortName, .communityCode} AS grid, matches

@@ -20,6 +20,9 @@ TEST_PASSWORD = "gridlink-test"
 
 
 def _configure_env() -> None:
+    # the CLI speaks Chinese by default; the tests read its English messages unless they ask for Chinese
+    # (tests/gridlink/test_cli_lang.py, tests/pages/: the pages' Chinese default)
+    os.environ.setdefault("GRIDLINK_LANG", "en")
     if os.environ.get("NEO4J_URI"):
         return
     bolt = os.environ.get("GRIDLINK_TEST_BOLT_PORT", "17687")

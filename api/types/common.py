@@ -32,6 +32,18 @@ def field_from_map(source: Any, name: str) -> object:
     return getattr(source, name)
 
 
+def _short_name(root: strawberry.Parent[Any]) -> str | None:
+    value = root.get("shortName") if isinstance(root, dict) else getattr(root, "short_name", None)
+    return None if value is None else str(value)
+
+
+def short_name_field() -> Any:
+    """The ``shortName`` field: the short display name ingest keeps on the node (graph/names.py)."""
+    return strawberry.field(resolver=_short_name, description=(
+        "Short display name kept on the node (graph/names.py): 第3网格, 玉林北路社区党委, 景杏企业管理咨询, 课后辅导; "
+        "null where the query does not carry it or the node has none."))
+
+
 @strawberry.type(description="WGS-84 point.")
 class Point:
     longitude: float

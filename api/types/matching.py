@@ -7,7 +7,7 @@ from datetime import date
 
 import strawberry
 
-from api.types.common import Point
+from api.types.common import Point, short_name_field
 from api.types.compounds import CompoundRef
 from api.types.geo import DivisionRef, GridRef, OrgRef
 from api.types.linkage import DepartmentRef, EnlargedCommittee
@@ -51,6 +51,7 @@ class Availability:
 class MatchedResource:
     uid: str
     name: str
+    short_name: str | None = short_name_field()
     category: str
     description: str | None
     capacity: str | None
@@ -115,6 +116,8 @@ class PartnerLinkKind(enum.Enum):
     AGREEMENT_PENDING = "AGREEMENT_PENDING"
     COMMUNITY_ALLIANCE = "COMMUNITY_ALLIANCE"
     STREET_ALLIANCE = "STREET_ALLIANCE"
+    COMMUNITY_COMMITTEE_SEAT = "COMMUNITY_COMMITTEE_SEAT"
+    STREET_COMMITTEE_SEAT = "STREET_COMMITTEE_SEAT"
     DUAL_REPORT = "DUAL_REPORT"
     PARTY_SUBORDINATE = "PARTY_SUBORDINATE"
     PROJECT = "PROJECT"

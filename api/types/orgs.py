@@ -12,7 +12,7 @@ from typing import Any
 import strawberry
 
 from api.context import Context
-from api.types.common import Point
+from api.types.common import Point, short_name_field
 from api.types.geo import DivisionRef, GridRef, OrgRef
 
 
@@ -59,6 +59,7 @@ class Organization:
     uid: str = strawberry.field(description="USCC when there is one, else n:<hash>.")
     kind: str
     name: str
+    short_name: str | None = short_name_field()
     alias: str | None
     uscc: str | None
     uscc_valid: bool | None
@@ -98,6 +99,7 @@ class PartyOrganization:
     uid: str
     kind: str
     name: str
+    short_name: str | None = short_name_field()
     category: str | None
     member_count: int | None
     status: str | None

@@ -1,4 +1,4 @@
-"""Headless Chromium check of the Neo4j Browser pack: connect, see the guide, run a guide query, see a styled graph.
+"""Headless Chromium check of the Neo4j Browser pack: connect, see the guide, draw a grid's ranking as a styled graph.
 
 A script, not a pytest test: Chromium is not on a fresh machine. It installs nothing; when Chromium, chromedriver
 or selenium is missing it says how to get them (``apt-get install -y chromium chromium-driver`` and
@@ -13,8 +13,10 @@ Two ways to run it::
     # (generated and loaded when absent), serve the API, check, stop what it started
     .venv/bin/python -m gridlink.bench.check_browser --start --bolt-port 17704 --http-port 17404 --api-port 17904
 
-Screenshots go to ``reports/browser/*.png``. Exit 0 when the guide played, the guide query ran and its graph was
-drawn in the gridlink style; 1 when any of that failed (the message says which); 2 when a tool is missing.
+Screenshots (and the API's log) go to ``--out`` (default ``reports/browser/``). Exit 0 when the guide played (in
+Chinese, or English with ``GRIDLINK_LANG=en``), the ranking slide (resources_for_grid_graph) ran and drew the grid,
+its resources and the scores on the COULD_SERVE relationships in the gridlink style; 1 when any of that failed (the
+message says which); 2 when a tool is missing.
 
 Size: one end-to-end check, read top to bottom: server, data, API, Chromium, the three checks and the clean-up
 share one log and one teardown.
@@ -37,9 +39,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROME_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1600,1300")
-GUIDE_MARK = "Which resources could serve this grid"
-QUERY_NAME = "explore_org_neighbourhood"
-QUERY_MARK = "MATCH path = (o:Organization {uid: $uid})"
+GUIDE_MARKS = ("哪些资源能服务这个网格", "Which resources could serve this grid")  # the guide's lead, zh or en
+QUERY_NAME = "resources_for_grid_graph"
+QUERY_MARK = "apoc.create.vRelationship"
 
 
 class CheckFailed(Exception):
@@ -206,8 +208,8 @@ def _run_check(args: argparse.Namespace, chromium: str, chromedriver: str, out: 
             drv.find_element(By.CSS_SELECTOR, "[data-testid='connect']").click()
             # the post-connect command plays the guide and applies the style
             try:
-                _wait(drv, "the gridlink guide", lambda d: GUIDE_MARK in d.find_element(By.TAG_NAME, "body").text,
-                      args.timeout)
+                _wait(drv, "the gridlink guide", lambda d: any(
+                    mark in d.find_element(By.TAG_NAME, "body").text for mark in GUIDE_MARKS), args.timeout)
             except CheckFailed as e:
                 drv.save_screenshot(str(out / "02-guide-missing.png"))
                 raise CheckFailed(f"guide not shown: {e}; {_errors_on_page(drv) or 'no error frame'}") from None
@@ -233,7 +235,10 @@ def _run_check(args: argparse.Namespace, chromium: str, chromedriver: str, out: 
             query.find_element(By.CSS_SELECTOR, "i.fa-play-circle-o").click()
             _wait(drv, "the graph of the guide query",
                   lambda d: len(d.find_elements(By.CSS_SELECTOR, "svg g.node")) >= 3, args.timeout)
-            time.sleep(2.0)  # let the force layout settle for the screenshot
+            time.sleep(2.5)  # let the force layout settle for the screenshot
+            scores = [t.text for t in drv.find_elements(By.CSS_SELECTOR, "svg g.relationship text") if t.text]
+            if sum(1 for t in scores if t.isdigit()) < 3:
+                raise CheckFailed(f"the ranking graph shows no scores on its relationships (captions {scores[:10]})")
             fills = {c.get_attribute("fill").upper() for c in drv.find_elements(By.CSS_SELECTOR, "svg g.node circle")
                      if c.get_attribute("fill")}
             captions = [t.text for t in drv.find_elements(By.CSS_SELECTOR, "svg g.node text") if t.text]
@@ -244,7 +249,7 @@ def _run_check(args: argparse.Namespace, chromium: str, chromedriver: str, out: 
                     if line.strip().startswith("color:")}
             styled = fills & ours - {"#A5ABB6"}
             log.append(f"graph: {len(fills)} node colours, {len(styled)} from the gridlink style, "
-                       f"captions e.g. {captions[:3]}")
+                       f"captions e.g. {captions[:3]}, scores on the relationships e.g. {scores[:5]}")
             if len(styled) < 2:
                 raise CheckFailed(f"the graph is not in the gridlink style (node fills {sorted(fills)})")
         finally:

@@ -1,14 +1,15 @@
-"""gridlink's API against the Neo4j GraphQL Library (issue #15), side by side, on whatever graph ``NEO4J_URI`` points at.
+"""gridlink's API against the Neo4j GraphQL Library (issue #15), side by side, on the graph ``NEO4J_URI`` points at.
 
-    python -m gridlink.bench.peer --requests 200 --rounds 3
+    python -m gridlink.bench.peer --requests 40 --rounds 10
 
 It installs the peer from npm (``gridlink/bench/peer/``; cached in ``~/.cache/gridlink/peer``), starts it on
 Node 20 read-only over the graph, starts gridlink's API (uvicorn, one worker unless ``--workers``), then:
 
 1. **checks** that both return the same records for every workload (:mod:`gridlink.bench.peer_workloads`) on
    ``--samples`` parameter sets — and exits 2, printing the differences, when they do not;
-2. **measures** each workload at concurrency 1 and 4: batches of ``--requests`` requests, the systems alternating
-   (their order flips every round) for ``--rounds`` rounds, so both see the same machine load. Latency p50/p95/p99,
+2. **measures** each workload at concurrency 1 and 4: short batches of ``--requests`` requests, the systems
+   alternating (their order flips every round) for ``--rounds`` rounds, so both see the same machine load (on a
+   machine shared with other jobs, many short rounds pair the two better than a few long ones). Latency p50/p95/p99,
    throughput, and the CPU time of each API process (its whole process tree, from /proc) per request;
 3. prints every figure and the ratio gridlink / peer (latency and CPU: below 1 is gridlink ahead; throughput: above
    1 is), with the load average, and writes ``reports/scale/peer.json``.
@@ -34,10 +35,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from graph import vocab
 from gridlink.bench import peer_workloads as pw
 from gridlink.bench.common import API_KEYS, latency_stats, serve_api, write_report
 from gridlink.bench.peer_node import serve_peer
-from graph import vocab
 
 Post = pw.Post
 
@@ -136,7 +137,7 @@ def measure(g: Endpoint, p: Endpoint, samples: list[pw.Sample], w3: Callable[[Po
             pids: dict[str, int], a: argparse.Namespace) -> dict[str, Any]:
     """Every workload × concurrency × system, alternating; figures per (workload, concurrency, system)."""
     acc: dict[tuple[str, int, str], dict[str, Any]] = {}
-    for w in pw.WORKLOADS:
+    for w in _chosen(a.only):
         systems = list(_systems(w, g, p, w3, pids))
         for _name, call, _pid in systems:  # warm-up: caches, JIT, connection pools
             run_batch(call, samples, a.warmup, 1)
@@ -157,13 +158,17 @@ def measure(g: Endpoint, p: Endpoint, samples: list[pw.Sample], w3: Callable[[Po
             for k, v in acc.items()}
 
 
-def print_table(figures: dict[str, Any], concurrency: list[int]) -> None:
+def _chosen(only: list[str] | None) -> list[pw.Workload]:
+    return [w for w in pw.WORKLOADS if only is None or w.name in only]
+
+
+def print_table(figures: dict[str, Any], concurrency: list[int], only: list[str] | None = None) -> None:
     """One line per workload: both systems' figures and the ratios gridlink / peer."""
     head = (f"{'':5}{'c':>2} | {'gridlink p50/p95/p99 ms':>24} | {'peer p50/p95/p99 ms':>22} | {'req/s g / p':>15} | "
             f"{'CPU ms/req g / p':>17} | ratio g/p: p50  p95  req/s  CPU")
     print(head)
     print("-" * len(head))
-    for w in pw.WORKLOADS:
+    for w in _chosen(only):
         for c in concurrency:
             g, p = figures[f"{w.name}|{c}|gridlink"], figures[f"{w.name}|{c}|peer"]
             print(f"{w.name:5}{c:>2} | {g['p50']:>7.1f} {g['p95']:>7.1f} {g['p99']:>8.1f} | "
@@ -188,13 +193,14 @@ def w3_mode(g: Endpoint, sample: pw.Sample) -> Callable[[Post, pw.Sample], Any]:
 def main(argv: list[str] | None = None) -> int:
     """Check, measure and print (see the module docstring); 2 when the records differ."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--requests", type=int, default=200, help="requests per batch (one system, one concurrency)")
-    ap.add_argument("--rounds", type=int, default=3, help="batches per system and concurrency, alternating")
+    ap.add_argument("--requests", type=int, default=40, help="requests per batch (one system, one concurrency)")
+    ap.add_argument("--rounds", type=int, default=10, help="batches per system and concurrency, alternating")
     ap.add_argument("--warmup", type=int, default=50, help="unmeasured requests per system and workload first")
     ap.add_argument("--samples", type=int, default=50, help="parameter sets (grids, streets, organizations)")
     ap.add_argument("--concurrency", type=int, nargs="+", default=[1, 4])
     ap.add_argument("--workers", type=int, default=1, help="uvicorn workers of gridlink's API")
     ap.add_argument("--gridlink-dir", type=Path, default=None, help="run the API from this checkout")
+    ap.add_argument("--only", nargs="+", default=None, help="measure these workloads only (e.g. W3 W4)")
     ap.add_argument("--check-only", action="store_true", help="check the records and stop")
     a = ap.parse_args(argv)
 
@@ -222,9 +228,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{a.requests} requests x {a.rounds} rounds per system, concurrency and workload, alternating; "
           f"{len(samples)} samples; uvicorn workers {a.workers}; load average {load0[0]:.1f} -> {load1[0]:.1f} "
           f"(1 min), {load1[1]:.1f} (5 min)")
-    for w in pw.WORKLOADS:
+    for w in _chosen(a.only):
         print(f"  {w.name}: {w.title}")
-    print_table(figures, a.concurrency)
+    print_table(figures, a.concurrency, a.only)
     path = write_report("peer", {"args": {k: str(v) for k, v in vars(a).items()}, "load": [load0, load1],
                                  "samples": len(samples), "figures": figures})
     print(f"report: {path}")

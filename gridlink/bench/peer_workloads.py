@@ -6,7 +6,8 @@ equivalents); a request is built from one sampled parameter set (:class:`Sample`
 answer into the same plain form, so the check is ``gridlink records == peer records`` per sample:
 
 * **W1** organizations of a grid, first 20 by uid + totalCount. The peer either filters organizations from the top
-  (``organizationsConnection(where: {inGrid: {some: …}})``) or starts at the grid (``grids { organizationsConnection }``).
+  (``organizationsConnection(where: {inGrid: {some: …}})``) or starts at the grid
+  (``grids { organizationsConnection }``).
 * **W2** children of a street (code, name), by code.
 * **W3** one organization with the party organizations it hosts (uid, name, category) and each one's parent. gridlink
   answers in one request (``partyOrganizations { category parent }``); an API without those fields takes two
@@ -152,13 +153,14 @@ def w3_peer(post: Post, s: Sample) -> Any:
 
 # ---- W4 -------------------------------------------------------------------------------------------------------
 W4_GRIDLINK = ("query W4($g: String!, $limit: Int!, $cats: [String!], $d: Float!) { resourcesForGrid(gridCode: $g, "
-               "limit: $limit, categories: $cats, maxDistanceM: $d) { matches { score distanceM reasons { code weight } "
-               "resource { uid name category } provider { name } } } }")
+               "limit: $limit, categories: $cats, maxDistanceM: $d) { matches { score distanceM "
+               "reasons { code weight } resource { uid name category } provider { name } } } }")
 W4_PEER = ("query W4($g: String!, $areas: [String!]!, $s: String!, $today: Date!, $at: PointInput!, $d: Float!, "
            "$limit: Int!{cat_var}) {{ resources(where: {{status: {{eq: \"available\"}},{cat_filter} "
            "location: {{distance: {{from: $at, lte: $d}}}}, "
            "OR: [{{availableTo: {{eq: null}}}}, {{availableTo: {{gte: $today}}}}], "
-           "AND: [{{OR: [{{inGrid: {{some: {{uid: {{eq: $g}}}}}}}}, {{inDivision: {{some: {{code: {{in: $areas}}}}}}}}, "
+           "AND: [{{OR: [{{inGrid: {{some: {{uid: {{eq: $g}}}}}}}}, "
+           "{{inDivision: {{some: {{code: {{in: $areas}}}}}}}}, "
            "{{inDivision: {{some: {{parent: {{some: {{code: {{eq: $s}}}}}}}}}}}}]}}]}}, sort: [{{uid: ASC}}], "
            "limit: $limit) {{ uid name category providers(sort: [{{uid: ASC}}], limit: 1) {{ name }} }} }}")
 #: the peer's W4 without and with a category filter (its null filter input fails: "Cannot convert undefined or null")

@@ -110,6 +110,7 @@ def _browser(name: str, levels: tuple[str, ...], **extra: object) -> None:
 _browser("explore_community_card", ("communities",))
 _browser("explore_community_party_chain", ("communities",))
 _browser("explore_grids_without_party_branch", ("streets", "districts"))
+_browser("explore_linkage_chain", ("streets",))
 _browser("explore_resources_by_category", ("streets", "communities"), category="venue")
 _browser("explore_units_without_party_org", ("streets", "communities"), minStaff=10)
 

@@ -11,6 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from graph.i18n import gettext as _
+
 # logs and CI capture stderr without a terminal, where rich would assume 80 columns and cut table headers
 console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 demo_app = typer.Typer(help="Realistic demo registry dumps for a real Chengdu area: generate them, load them.",
@@ -45,8 +47,9 @@ def generate_cmd(
         table.add_row(f["kind"], files, f"{f['format']} {f['encoding']}", f"{f['rows']:,}",
                       f"{sum(f['dirty'].values()):,}", f"{f['expectedRejected']:,}")
     console.print(table)
-    console.print(f"[green]{total:,} rows in {seconds:.1f}s[/] ({total / max(seconds, 1e-9):,.0f} rows/s); "
-                  f"load them with `gridlink demo load --dir {out}`")
+    console.print("[green]" + _("{total:,} rows in {seconds:.1f}s").format(total=total, seconds=seconds) + "[/] "
+                  + _("({rate:,.0f} rows/s); load them with `gridlink demo load --dir {out}`").format(
+                      rate=total / max(seconds, 1e-9), out=out))
 
 
 @demo_app.command("load")
@@ -66,8 +69,8 @@ def load_cmd(
                          batch_size=batch_size)
     rejected = sum(s.rejected for s in summaries)
     if rejected:
-        console.print(f"[yellow]{rejected:,} rows rejected (planted defects); reports in "
-                      f"{(folder or default_dir()) / 'reports'}[/]")
+        console.print("[yellow]" + _("{n:,} rows rejected (planted defects); reports in {folder}").format(
+            n=rejected, folder=(folder or default_dir()) / "reports") + "[/]")
 
 
 def register(app: typer.Typer) -> None:

@@ -40,13 +40,11 @@ def _contract_no(k: Compound) -> str:
 
 def write_contracts(cs: Compounds, sink: Sink, rng: random.Random) -> int:
     """One 物业项目/合同备案 row per compound with a property company; returns the number of rows."""
-    from gridlink.demo.lists import TODAY
-
     n = 0
     for k in cs.all():
         if k.company is None:
             continue
-        start = TODAY - timedelta(days=rng.randrange(60, 900))
+        start = cs.w.as_of - timedelta(days=rng.randrange(60, 900))
         staff = max(3, k.households // 80)
         party = {"model": 2, "dispute": 0}.get(k.planted, rng.choices((0, 1, 2), (60, 30, 10))[0])
         sink.write((_contract_no(k), f"{k.name}物业服务项目", k.company.name, k.company.uscc, k.name, k.code,
@@ -63,15 +61,13 @@ def joint_mechanism(k: Compound) -> bool:
 
 def write_joint_agreements(cs: Compounds, sink: Sink) -> int:
     """A 三方联动协议 for every compound with the three parties; returns how many."""
-    from gridlink.demo.lists import TODAY
-
     n = 0
     for k in cs.all():
         if not joint_mechanism(k):
             continue
         assert k.company is not None
         signers = (f"中共{k.community.street.name}{k.name}支部委员会", f"{k.name}业主委员会", k.company.name)
-        signed = TODAY - timedelta(days=90)
+        signed = cs.w.as_of - timedelta(days=90)
         sink.write((f"SF{k.grid.code}{k.name}", f"{k.name}党组织、业委会、物业三方联动协议", "三方联动协议",
                     "；".join(signers), k.community.code, k.name, k.code, signed.isoformat(),
                     (signed + timedelta(days=3 * 365)).isoformat()))

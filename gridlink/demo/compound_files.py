@@ -14,7 +14,6 @@ from collections import Counter
 from datetime import date, timedelta
 
 from gridlink.demo.compounds import Compound, Compounds
-from gridlink.demo.lists import TODAY
 from gridlink.demo.names import person_name, phone
 from gridlink.demo.writers import Sink
 
@@ -72,11 +71,12 @@ def branch_rows(cs: Compounds, rng: random.Random) -> list[tuple[str, ...]]:
 
 def write_committees(cs: Compounds, sink: Sink, rng: random.Random) -> int:
     """业委会备案 rows of the compounds with a committee; returns their number."""
+    today = cs.w.as_of
     for k in cs.all():
         if not k.committee:
             continue
-        founded = TODAY - timedelta(days=rng.randrange(200, 3000))
-        start = founded if rng.random() < 0.5 else TODAY - timedelta(days=rng.randrange(30, 1000))
+        founded = today - timedelta(days=rng.randrange(200, 3000))
+        start = founded if rng.random() < 0.5 else today - timedelta(days=rng.randrange(30, 1000))
         members = rng.choice((5, 7, 7, 9))
         party = 3 if k.planted == "model" else rng.choices((0, 1, 2, 3), (40, 30, 20, 10))[0]
         sink.write((k.name, k.code, k.community.code, f"{k.name}业主委员会",
@@ -104,9 +104,10 @@ def work_order_count(cs: Compounds, target: int) -> dict[tuple[str, str], int]:
 
 
 def write_work_orders(cs: Compounds, sink: Sink, rng: random.Random, target: int) -> Counter[str]:
-    """A year (to the demo's TODAY) of 12345 work orders; returns the count per category word."""
+    """A year (to the demo's as-of date) of 12345 work orders; returns the count per category word."""
     counts = work_order_count(cs, target)
-    start = TODAY - timedelta(days=364)
+    today = cs.w.as_of
+    start = today - timedelta(days=364)
     months = [(start.replace(day=1) + timedelta(days=31 * m)).replace(day=1) for m in range(12)]
     cats: Counter[str] = Counter()
     n = 0
@@ -117,7 +118,7 @@ def write_work_orders(cs: Compounds, sink: Sink, rng: random.Random, target: int
         for _ in range(counts[(k.grid.code, k.name)]):
             n += 1
             month = rng.choices(months, [MONTHS[m.month - 1] for m in months])[0]
-            day = min(month + timedelta(days=rng.randrange(28)), TODAY)
+            day = min(month + timedelta(days=rng.randrange(28)), today)
             received = f"{max(day, start).isoformat()} {rng.randrange(8, 21):02d}:{rng.randrange(60):02d}:00"
             category = rng.choices([c for c, _ in mix], [w for _, w in mix])[0]
             status = rng.choices([s for s, _ in STATUS], [w for _, w in STATUS])[0]
@@ -126,7 +127,7 @@ def write_work_orders(cs: Compounds, sink: Sink, rng: random.Random, target: int
             # a third of the texts name the caller and give a phone, as real ones do (the ingest masks both)
             text = (f"{caller}反映{k.name}{category}问题，联系电话{tel}" if n % 3 == 0
                     else f"反映{k.name}{category}问题，请尽快处理")
-            sink.write((f"GD{TODAY.year}{n:08d}", received, closed.isoformat() if closed else "",
+            sink.write((f"GD{today.year}{n:08d}", received, closed.isoformat() if closed else "",
                         caller, tel, text,
                         category, status, rng.choices([s for s, _ in SATISFACTION], [w for _, w in SATISFACTION])[0]
                         if closed else "", rng.choice(HANDLERS).format(street=k.community.street.name,
@@ -140,6 +141,6 @@ def write_work_orders(cs: Compounds, sink: Sink, rng: random.Random, target: int
 
 def planted_needs(cs: Compounds) -> list[tuple[Compound, str, str, str, date]]:
     """(compound, title, category word, project status, delivered) of the ``model`` compound's needs."""
-    model = cs.planted("model")
-    return [(model, f"{model.name}中秋邻里文艺汇演", "文体活动", "已验收", TODAY - timedelta(days=60)),
-            (model, f"{model.name}楼道堆物清理", "环境整治", "已交付", TODAY - timedelta(days=20))]
+    model, today = cs.planted("model"), cs.w.as_of
+    return [(model, f"{model.name}中秋邻里文艺汇演", "文体活动", "已验收", today - timedelta(days=60)),
+            (model, f"{model.name}楼道堆物清理", "环境整治", "已交付", today - timedelta(days=20))]

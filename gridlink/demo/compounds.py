@@ -78,7 +78,10 @@ class Compounds:
     """The compounds of a world, by community, computed once per generation (a few thousand at most)."""
 
     def __init__(self, w: World) -> None:
+        from gridlink.demo.indicator_plants import ageing_community
+
         self.w = w
+        self.ageing = ageing_community(w.area)  # all its compounds are old courtyards (issue #13 demo)
 
     @cached_property
     def companies(self) -> list[OrgCore]:
@@ -113,8 +116,8 @@ class Compounds:
 
     def _build(self, g: GridCell, j: int, names: set[str], planted: str) -> Compound:
         d = Draw(self.w.seed, "compound", g.code, j)
-        word = {"dispute": "商品房小区", "model": "商品房小区", "courtyard": "老旧院落"}.get(planted) or _weighted(
-            d, tuple((t[0], t[1]) for t in TYPES))
+        word = {"dispute": "商品房小区", "model": "商品房小区", "courtyard": "老旧院落"}.get(planted) or (
+            "老旧院落" if g.community == self.ageing else _weighted(d, tuple((t[0], t[1]) for t in TYPES)))
         _, _, (hlo, hhi), (ylo, yhi), suffixes, modes = next(t for t in TYPES if t[0] == word)
         base = SYLLABLES[d.below(len(SYLLABLES))] + SYLLABLES[d.below(len(SYLLABLES))] + suffixes[
             d.below(len(suffixes))]

@@ -1,4 +1,5 @@
-"""Loading a demo set: generate the default one when absent, then ingest every file in manifest order."""
+"""Loading a demo set: generate the default one when absent, ingest every file in manifest order, then store the
+indicator snapshots of the 12 months up to the set's as-of date (``indicator_plants.write_history``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from graph.i18n import gettext as _
 from gridlink.demo.generate import GENERATOR_VERSION, MANIFEST, generate
 from ingest.errors import InputError
 
@@ -47,7 +49,8 @@ def ensure_generated(folder: Path, console: Console) -> dict[str, Any]:
     if manifest is None:
         with console.status(f"generating the demo set into {folder}…"):
             manifest = generate(folder, **DEFAULTS)
-        console.print(f"demo set generated in {folder} ({sum(f['rows'] for f in manifest['files']):,} rows)")
+        console.print(_("demo set generated in {folder} ({rows:,} rows)").format(
+            folder=folder, rows=sum(f["rows"] for f in manifest["files"])))
     return manifest
 
 
@@ -89,18 +92,23 @@ def load_set(folder: Path, console: Console, *, generate_if_missing: bool = True
             bar.update(task, completed=summary.rows)
             summaries.append(summary)
     console.print(summary_table(summaries))
+    from gridlink.demo.indicator_plants import HISTORY_MONTHS, write_history
+
+    with console.status(f"storing {HISTORY_MONTHS} months of indicator history…"):
+        stored = write_history(manifest, driver)
+    console.print(f"indicator history: {stored} snapshots ({HISTORY_MONTHS} months up to {manifest['asOf']})")
     return summaries
 
 
 def summary_table(summaries: list[RunSummary]) -> Table:
     """One line per kind with the four outcomes, flagged and unplaced rows, and a total line."""
-    table = Table(title="demo load", show_footer=True)
+    table = Table(title=_("demo load"), show_footer=True)
     fields = ("rows", "loaded", "updated", "unchanged", "rejected", "flagged", "unplaced")
     totals = {f: sum(getattr(s, f) for s in summaries) for f in fields}
-    table.add_column("kind", footer="total")
+    table.add_column(_("kind"), footer=_("total"))
     for f in fields:
-        table.add_column(f, justify="right", footer=f"{totals[f]:,}")
-    table.add_column("seconds", justify="right", footer=f"{sum(s.seconds for s in summaries):.1f}")
+        table.add_column(_(f), justify="right", footer=f"{totals[f]:,}")
+    table.add_column(_("seconds"), justify="right", footer=f"{sum(s.seconds for s in summaries):.1f}")
     for s in summaries:
         table.add_row(s.kind, *(f"{getattr(s, f):,}" for f in fields), f"{s.seconds:.1f}")
     return table

@@ -50,6 +50,16 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter("Co-construction", "双向认领: a need is claimed with a resource into a project (项目清单), delivered and "
             "evaluated. Which resources could serve this grid, and why?",
             ("resources_for", "coconstruction", "project", "explore_coconstruction", "explore_needs")),
+    # issue #13 part 2: the enlarged committees and the responsibility system
+    Chapter("Three-level linkage", "三级联动: the 街道大工委 and 社区大党委 are the committees enlarged with part-time "
+            "members (兼职委员) from resident units, over the grid branches; beside them the street office's "
+            "departments answer for communities (包联). Who answers for this community, and where is the chain thin?",
+            ("explore_linkage", "linkage_")),
+    # issue #13 part 3: a query belongs to the chapter of its longest matching prefix, so division_indicators
+    # lands here and not under "division_"
+    Chapter("Evaluation and early warning", "评价与预警: indicators of a district, street or community and each "
+            "division below it, what crossed a documented threshold (warnings), and the monthly snapshots that make "
+            "the trend.", ("division_indicators", "indicator_", "members_by_area")),
     # below the grid (issue #12): its own chapter, so the other chapters' slides stay as they are
     Chapter("Below the grid: compounds", "小区/院落: the property company that manages a compound, the owners' "
             "committee, the 小区党支部 or 楼栋党小组, resident party members (counts only), 12345 work orders; "
@@ -65,7 +75,7 @@ WRITES = Chapter("Write queries", "These slides CHANGE the graph, as the API's m
 
 RELATIONSHIPS = ("PART_OF", "IN_GRID", "IN_DIVISION", "LEADS", "SUBORDINATE_TO", "HOSTED_BY", "PROVIDES",
                  "RAISED_BY", "ADDRESSES", "USES", "LED_BY", "SIGNED_BY", "COVERS", "MEMBER_OF", "REPORTED_TO",
-                 "SAME_AS")
+                 "SAME_AS", "ENLARGES", "PART_TIME_MEMBER_OF", "RESPONSIBLE_FOR", "UNIT_OF")
 
 _STYLE = """<style type="text/css" media="screen">
 .gridlink-guide .lead { font-size: 15px; }
@@ -78,14 +88,13 @@ _STYLE = """<style type="text/css" media="screen">
 
 
 def chapter_of(name: str, write: bool = False) -> Chapter:
-    """The chapter a query belongs to: write queries in their own, else the first whose prefix matches, else
-    "More named queries"."""
+    """The chapter a query belongs to: write queries in their own, else the one with the longest matching prefix
+    (the first such chapter on a tie), else "More named queries"."""
     if write:
         return WRITES
-    for chapter in CHAPTERS:
-        if name.startswith(chapter.prefixes):
-            return chapter
-    return MORE
+    matches = [(len(p), -i, chapter) for i, chapter in enumerate(CHAPTERS) for p in chapter.prefixes
+               if name.startswith(p)]
+    return max(matches, key=lambda m: m[:2])[2] if matches else MORE
 
 
 def group(queries: dict[str, NamedQuery] | None = None) -> list[tuple[Chapter, list[NamedQuery]]]:
@@ -180,9 +189,14 @@ class _Slides:
     def legend(self) -> str:
         _ = self._
         colours = label_colours()
-        rows = [f'      <tr><td><svg class="swatch swatch-{_e(label)}" width="14" height="14"><circle cx="7" cy="7" '
-                f'r="6" fill="{colours[label]}"/></svg></td><td><b>{_e(label)}</b>'
-                f"</td><td>{_e(_(text))}</td></tr>" for label, text in LEGEND if label in colours]
+        rows = []
+        for label, name, text in LEGEND:
+            if label not in colours:
+                continue
+            what = _(text) if _(text) != _(name) else ""  # 企业 needs no "企业" after it
+            rows.append(f'      <tr><td><svg class="swatch swatch-{_e(label)}" width="14" height="14"><circle cx="7" '
+                        f'cy="7" r="6" fill="{colours[label]}"/></svg></td><td><b>{_e(_(name))}</b></td>'
+                        f"<td><code>{_e(label)}</code></td><td>{_e(what)}</td></tr>")
         return "\n".join(rows)
 
     def welcome(self, style_url: str | None, total: int) -> str:

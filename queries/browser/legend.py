@@ -10,19 +10,21 @@ STYLE_FILE = "gridlink.grass"
 _RULE = re.compile(r"node\.([A-Za-z]+)\s*\{([^}]*)\}")
 _COLOR = re.compile(r"(?<![-\w])color:\s*(#[0-9A-Fa-f]{6})")
 
-#: the labels the legend explains, in the order an analyst meets them, with what each one is (English msgid)
-LEGEND: tuple[tuple[str, str], ...] = (
-    ("Division", "city, district, street (街道), community (社区)"),
-    ("Grid", "a community's grid (网格)"),
-    ("PartyOrganization", "party organization (党委/党工委/党支部)"),
-    ("Enterprise", "enterprise (企业)"),
-    ("PublicUnit", "public unit (机关/事业单位)"),
-    ("SocialOrganization", "social organization (社会组织)"),
-    ("Resource", "resource list entry (资源清单)"),
-    ("Need", "need list entry (需求清单)"),
-    ("Project", "project list entry (项目清单)"),
-    ("Alliance", "alliance (大党委/大工委/联盟)"),
-    ("Agreement", "co-construction agreement (共建协议)"),
+#: the labels the legend explains, in the order an analyst meets them: (label, its name as people say it, what
+#: it is) — both English msgids; the guide shows the name first (企业), then the label Browser shows (Enterprise)
+LEGEND: tuple[tuple[str, str, str], ...] = (
+    ("Division", "division", "city, district, street (街道), community (社区)"),
+    ("Grid", "grid", "a community's grid (网格)"),
+    ("PartyOrganization", "party organization", "party organization (党委/党工委/党支部)"),
+    ("Enterprise", "enterprise", "enterprise (企业)"),
+    ("PublicUnit", "public unit", "public unit (机关/事业单位)"),
+    ("SocialOrganization", "social organization", "social organization (社会组织)"),
+    ("Resource", "resource", "resource list entry (资源清单)"),
+    ("Need", "need", "need list entry (需求清单)"),
+    ("Project", "project", "project list entry (项目清单)"),
+    ("Alliance", "alliance", "alliance (大党委/大工委/联盟)"),
+    ("Agreement", "agreement", "co-construction agreement (共建协议)"),
+    ("Department", "department", "street office department (职能部门, 包联)"),
 )
 
 

@@ -189,3 +189,19 @@ def test_resources_needs_projects(seeded, client):
     assert [n["uid"] for n in g3["resources"]["nodes"]] == ["r4"]
     assert [n["uid"] for n in g3["needs"]["nodes"]] == ["n3"]
     assert g3["projects"]["totalCount"] == 0
+
+
+def test_an_organization_its_party_organizations_and_their_parents_in_one_request(seeded, client):
+    # issue #15: category and parent came from one partyOrganization(uid) request per party organization
+    q = """query($u: String!, $g: String!) {
+      organization(uid: $u) { partyOrganizations { uid category parent { uid name category } } }
+      organizations(gridCode: $g) { nodes { uid partyOrganizations { uid parent { uid } } } }
+      joint: organization(uid: "91110000710926094P") { partyOrganizations { uid category parent { uid } } } }"""
+    got = data(gql(client, q, {"u": "91350100M000100Y43", "g": "510107005001001"}))
+    assert got["organization"]["partyOrganizations"] == [
+        {"uid": "n:pe1", "category": "党支部", "parent": {"uid": "n:pc1", "name": "中共锦城社区委员会",
+                                                          "category": "党委"}}]
+    e1 = next(o for o in got["organizations"]["nodes"] if o["uid"] == "91350100M000100Y43")
+    assert e1["partyOrganizations"] == [{"uid": "n:pe1", "parent": {"uid": "n:pc1"}}]
+    # a joint branch (联合党支部) subordinate to nothing: parent null
+    assert got["joint"]["partyOrganizations"] == [{"uid": "n:pj", "category": "联合党支部", "parent": None}]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import math
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -62,6 +62,10 @@ class World:
         for r in rows(d, "MATCH (o:Organization)-[:MEMBER_OF]->(a:Alliance)-[:COVERS]->(x) "
                          "RETURN o.uid AS o, a.kind AS kind, coalesce(x.uid, x.code) AS x"):
             self.member.setdefault(r["o"], []).append((r["kind"], r["x"]))
+        for r in rows(d, "MATCH (o:Organization)-[:PART_TIME_MEMBER_OF]->(:PartyOrganization)-[:ENLARGES]->"
+                         "(:PartyOrganization)-[:LEADS]->(x:Division) RETURN o.uid AS o, x.code AS x, "
+                         "CASE x.level WHEN 'street' THEN 'street_committee' ELSE 'community_committee' END AS kind"):
+            self.member.setdefault(r["o"], []).append((r["kind"], r["x"]))  # a seat on a 大党委/大工委
         self.agreed: dict[str, list[tuple[Any, Any, str]]] = {}
         for r in rows(d, "MATCH (o:Organization)<-[:SIGNED_BY]-(a:Agreement)-[:COVERS]->(x:Division) "
                          "RETURN o.uid AS o, a.signedOn AS f, a.validTo AS v, x.code AS x"):
@@ -142,7 +146,10 @@ def test_resources_for_grid_equals_the_reference_rule(world, client):
 
 
 def test_reference_rule_with_time_distance_and_categories(world, client):
-    at = datetime(2024, 9, 4, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Wednesday morning
+    # a Wednesday morning two months before the set's as-of date (today: its dates count back from it)
+    day = datetime.now(ZoneInfo("Asia/Shanghai")).date() - timedelta(days=60)
+    day -= timedelta(days=(day.weekday() - 2) % 7)
+    at = datetime(day.year, day.month, day.day, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
     compared = {"at": 0, "cats": 0, "expired": 0}  # equal empty lists prove nothing: each case must find some
     for uid in sample(world, 12):
         code = world.grids[uid]["code"]
@@ -210,3 +217,33 @@ def test_readme_resources_for_grid_example_returns_matches(demo, client):
     for block in examples:
         body = data(gql(client, block.split("```")[0]))
         assert body["resourcesForGrid"]["matches"], block
+
+
+def test_linkage_gaps_agree_with_the_demo_files(demo, client, tmp_path):
+    """partyChain's linkage gaps equal an independent computation from the files (tests/api/linkage_expect.py),
+    and the three planted ones are among them (gridlink/demo/linkage.py)."""
+    import json
+    from datetime import timedelta
+
+    from linkage_expect import LINKAGE_GAPS, expected_gaps
+
+    from gridlink.demo.generate import generate
+    from gridlink.demo.lists import TODAY
+
+    generate(tmp_path, scale=300, district="510107", seed=7)  # byte-identical to the loaded set
+    expected = expected_gaps(tmp_path, TODAY)
+    q = """query($on: Date) { partyChain(divisionCode: "510107000000", asOf: $on) {
+             missing { code problem message unit { uid } } } }"""
+    chains = data(gql(client, q, {"on": TODAY.isoformat()}))["partyChain"]
+    got = {(m["code"], m["problem"], (m["unit"] or {}).get("uid")) for c in chains for m in c["missing"]
+           if m["problem"] in LINKAGE_GAPS}
+    assert got == expected
+    planted = next(f for f in json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))["files"]
+                   if f["kind"] == "committee-members")["planted"]
+    assert {(planted["noDepartment"], "NO_RESPONSIBLE_DEPARTMENT", None),
+            (planted["emptyCommittee"], "NO_PART_TIME_MEMBERS", None),
+            (planted["nominalCommunity"], "PART_TIME_MEMBER_INACTIVE", planted["nominalUnit"])} <= got
+    assert all(m["message"] for c in chains for m in c["missing"])
+    # the planted 挂名 unit was active while its agreement ran (it ended 395 days before the as-of date)
+    earlier = data(gql(client, q, {"on": (TODAY - timedelta(days=400)).isoformat()}))["partyChain"]
+    assert planted["nominalUnit"] not in {(m["unit"] or {}).get("uid") for c in earlier for m in c["missing"]}

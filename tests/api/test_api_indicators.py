@@ -304,3 +304,23 @@ def test_indicators_from_to_is_the_stored_series_of_the_division_and_below(small
     bad = client.post("/graphql", json={"query": SERIES, "variables": {"code": S, "to": "2026-1"}},
                       headers={"X-API-Key": "r-key"})
     assert "to must be a month" in bad.json()["errors"][0]["message"]
+
+
+def test_division_lists_carry_the_typology_and_filter_by_it(small: neo4j.Driver, client: Any) -> None:
+    q = """query($code: String!, $ct: [String!], $ur: [String!]) {
+      divisions(parentCode: $code, communityType: $ct, urbanRural: $ur) { code urbanRural communityType }
+      division(code: $code) { children { code communityType urbanRural } } }"""
+
+    def run(**variables: Any) -> dict[str, Any]:
+        resp = client.post("/graphql", json={"query": q, "variables": {"code": S, **variables}},
+                           headers={"X-API-Key": "r-key"})
+        body: dict[str, Any] = resp.json()
+        return body
+
+    everything = run()["data"]
+    assert everything["divisions"] == everything["division"]["children"] == [
+        {"code": C1, "urbanRural": "111", "communityType": "commodity"},
+        {"code": C2, "urbanRural": "112", "communityType": "old_courtyard"}]
+    assert [d["code"] for d in run(ct=["old_courtyard"])["data"]["divisions"]] == [C2]
+    assert [d["code"] for d in run(ur=["111", "121"])["data"]["divisions"]] == [C1]
+    assert "communityType" in run(ct=["old"])["errors"][0]["message"]

@@ -144,3 +144,16 @@ def test_the_cost_limit_is_per_role(seeded, make_client):
     q2 = 'query($n: Int) { grids(communityCode: "510107005001", first: $n) { nodes { code name } } }'
     assert error(gql(small, q2, {"n": 20}, role="reader"))["extensions"]["code"] == "QUERY_TOO_COSTLY"
     assert data(gql(small, q2, {"n": 5}, role="reader"))["grids"]
+
+
+def test_a_remembered_cost_is_checked_again_per_role_and_page_size(seeded, make_client):
+    # the cost of a document is cached (issue #15): the next request must still meet its own role's limit, and a
+    # page size given as a variable must still count
+    small = make_client(GRIDLINK_API_MAX_COST_READER="50", GRIDLINK_API_MAX_COST_PLANNER="500")
+    q = 'query($n: Int) { grids(communityCode: "510107005001", first: $n) { nodes { code name } } }'
+    assert data(gql(small, q, {"n": 20}, role="planner"))["grids"]  # 1 + 20 × 3 = 61 ≤ 500: admitted, remembered
+    err = error(gql(small, q, {"n": 20}, role="reader"))
+    assert err["extensions"] == {"code": "QUERY_TOO_COSTLY", "cost": 61, "limit": 50}, err
+    assert data(gql(small, q, {"n": 5}, role="reader"))["grids"]  # 16
+    assert error(gql(small, q, {"n": 20}, role="reader"))["extensions"]["cost"] == 61
+    assert error(gql(small, q, {"n": 17}, role="reader"))["extensions"]["cost"] == 52

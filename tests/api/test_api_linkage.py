@@ -2,13 +2,15 @@
 hand-made linkage: names reach planners only.
 
 Added to tests/api/seed.cypher: the 簇桥街道大工委 (n:ps1e) ENLARGES n:ps1 with two part-time members — e3, whose
-agreement ag2 ended 2023-12-31 and whose resource r6 has no dates (挂名 as of 2025-06-30), and pu2, which signed
+agreement ag2 ended 2023-12-31 and whose resource r6 is withdrawn here (挂名 as of 2025-06-30), and pu2, which signed
 agreement ag1 (2024-01-01 to 2030-12-31, active); the 锦城社区大党委 (n:pc1e) ENLARGES n:pc1 without
 members; the department 党建办 of 簇桥街道 is RESPONSIBLE_FOR 锦城社区 (head 周主任) and its grid G2 (liaison
 cadre 吴干部). Secretaries: 李书记 (street), 赵书记 (锦城社区), 孙支书 (grid G1's branch, set here); G2 has no branch.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import neo4j
 import pytest
@@ -23,6 +25,9 @@ MATCH (ps1:PartyOrganization {uid: 'n:ps1'}), (pc1:PartyOrganization {uid: 'n:pc
       (pu2:Organization {uid: '12510107MB0000002Y'}), (s1:Division {code: '510107005000'}),
       (c1:Division {code: '510107005001'}), (g2:Grid {uid: 'LOCAL:510107005001002'})
 SET pg1.secretaryName = '孙支书'
+WITH *
+MATCH (r6:Resource {uid: 'r6'})
+SET r6.status = 'withdrawn'
 CREATE (ps1e:Organization:PartyOrganization {uid: 'n:ps1e', kind: 'party_org', name: '簇桥街道大工委',
   category: '大工委'})-[:ENLARGES]->(ps1)
 CREATE (pc1e:Organization:PartyOrganization {uid: 'n:pc1e', kind: 'party_org', name: '锦城社区大党委',
@@ -109,3 +114,58 @@ def test_responsibility_names_for_planners_only(linked, client):
 def test_responsibility_errors_name_the_field(linked, client, code, field):
     err = error(gql(client, f'{{ responsibility(communityCode: "{code}") {{ community {{ code }} }} }}'))
     assert err["extensions"]["field"] == field
+
+
+RANK = """{ resourcesForGrid(gridCode: "510107005001001", maxDistanceM: 20000, limit: 50) {
+  matches { resource { uid } reasons { code detail } } } }"""
+
+
+def test_a_seat_on_the_enlarged_committee_counts_in_the_ranking(linked, client):
+    """so2 (红牌楼志愿者协会, provider of r8 in 红牌楼街道, ~5 km from G1) is in no alliance of 锦城社区; given a
+    seat on the 锦城社区大党委 its resource ranks for G1 with COMMUNITY_COMMITTEE_MEMBER naming that committee."""
+    before = {m["resource"]["uid"]: m["reasons"] for m in data(gql(client, RANK))["resourcesForGrid"]["matches"]}
+    assert "COMMUNITY_COMMITTEE_MEMBER" not in {r["code"] for r in before.get("r8", [])}
+    seat = ("MATCH (o:Organization {uid: '51510107MJ0000002B'}), (e:PartyOrganization {uid: 'n:pc1e'}) "
+            "MERGE (o)-[:PART_TIME_MEMBER_OF {role: 'part_time_member'}]->(e)")
+    linked.execute_query(seat, database_="neo4j")
+    try:
+        after = {m["resource"]["uid"]: m["reasons"] for m in data(gql(client, RANK))["resourcesForGrid"]["matches"]}
+    finally:
+        linked.execute_query("MATCH (:Organization {uid: '51510107MJ0000002B'})-[r:PART_TIME_MEMBER_OF]->() DELETE r",
+                             database_="neo4j")
+    assert {"code": "COMMUNITY_COMMITTEE_MEMBER", "detail": "锦城社区大党委"} in after["r8"]
+
+
+def test_a_seat_on_the_street_committee_makes_a_partner(linked, client):
+    """e3 (佳灵餐饮, in 红牌楼街道) signed an expired agreement covering 锦城社区 (AGREEMENT_EXPIRED 1) and sits on the
+    簇桥街道大工委 here (STREET_COMMITTEE_SEAT 1): strength 2."""
+    q = """{ communityPartners(communityCode: "510107005001") {
+             partners { organization { uid } strength links { kind detail weight } } } }"""
+    partners = {p["organization"]["uid"]: p for p in data(gql(client, q))["communityPartners"]["partners"]}
+    e3 = partners["91110000710926094P"]
+    assert e3["strength"] == 2
+    assert {"kind": "STREET_COMMITTEE_SEAT", "detail": "簇桥街道大工委", "weight": 1} in e3["links"]
+
+
+def test_a_seat_on_the_community_committee_makes_an_open_need_candidate(linked, client):
+    """A medical resource of so2 with no place at all can only reach 锦城社区's need n1 through so2's seat on the
+    锦城社区大党委: then it is a candidate with ALLIANCE_MEMBER (+20)."""
+    q = """{ openNeeds(divisionCode: "510107005001", candidatesPerNeed: 20) { nodes { uid
+             candidates { resource { uid } score reasons } } } }"""
+    add = ("MATCH (o:Organization {uid: '51510107MJ0000002B'}), (e:PartyOrganization {uid: 'n:pc1e'}) "
+           "CREATE (o)-[:PROVIDES]->(:Resource {uid: 'rx', name: '协会义诊', category: 'medical', "
+           "status: 'available'})")
+    linked.execute_query(add, database_="neo4j")
+    try:
+        def candidates() -> dict[str, Any]:
+            nodes = data(gql(client, q))["openNeeds"]["nodes"]
+            return {c["resource"]["uid"]: c for n in nodes if n["uid"] == "n1" for c in n["candidates"]}
+
+        assert "rx" not in candidates()
+        linked.execute_query("MATCH (o:Organization {uid: '51510107MJ0000002B'}), (e:PartyOrganization "
+                             "{uid: 'n:pc1e'}) MERGE (o)-[:PART_TIME_MEMBER_OF]->(e)", database_="neo4j")
+        assert candidates()["rx"] == {"resource": {"uid": "rx"}, "score": 20, "reasons": ["ALLIANCE_MEMBER"]}
+    finally:
+        linked.execute_query("MATCH (r:Resource {uid: 'rx'}) DETACH DELETE r WITH 1 AS one "
+                             "MATCH (:Organization {uid: '51510107MJ0000002B'})-[s:PART_TIME_MEMBER_OF]->() DELETE s",
+                             database_="neo4j")

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from graph.names import chinese_number, division_short_name, grid_short_name, party_short_name
+from graph.names import (
+    chinese_number,
+    division_short_name,
+    grid_short_name,
+    org_short_name,
+    party_short_name,
+    resource_short_name,
+)
 
 
 @pytest.mark.parametrize(("name", "short"), [
@@ -36,3 +43,24 @@ def test_grid_and_division_short_names() -> None:
                                          ("12", 12), ("第", None)])
 def test_chinese_numbers(text: str, n: int | None) -> None:
     assert chinese_number(text) == n
+
+
+@pytest.mark.parametrize(("name", "short"), [
+    ("四川景杏企业管理咨询股份有限公司", "景杏企业管理咨询"),
+    ("兰梨（成都）环保科技有限公司", "兰梨环保科技"),
+    ("成都河泰装饰工程有限责任公司", "河泰装饰工程"),
+    ("成都市武侯区麒隆书画协会", "麒隆书画协会"),
+    ("成都市武侯区泰长养老服务中心", "泰长养老服务中心"),
+    ("武侯区人民医院", "人民医院"),
+    ("中国移动通信集团四川有限公司", "中国移动通信集团四川"),
+    ("有限公司", "有限公司"),  # nothing would be left: the full name stays
+])
+def test_organization_short_names(name: str, short: str) -> None:
+    assert org_short_name(name) == short
+
+
+def test_resource_short_names() -> None:
+    assert resource_short_name("成都优致物流有限公司课后辅导", "成都优致物流有限公司") == "课后辅导"
+    assert resource_short_name("成都河泰装饰工程有限责任公司家电维修") == "河泰装饰工程家电维修"
+    assert resource_short_name("三楼会议室", "成都某某有限公司") == "三楼会议室"
+    assert resource_short_name("成都某某有限公司室", "成都某某有限公司") == "某某室"  # one character left: org rule

@@ -18,11 +18,11 @@ from gridlink.demo.compound_extra import DISPUTE_HIDDEN, joint_mechanism
 from gridlink.demo.compounds import Compounds
 from gridlink.demo.divisions import select
 from gridlink.demo.generate import generate
-from gridlink.demo.lists import TODAY
 from gridlink.demo.load import load_set
 from queries.catalog import run
 from queries.five_step import five_step
 
+TODAY = date(2025, 6, 30)  # the set's as-of date: every date of the set counts back from it
 SINCE, UNTIL = date(2024, 10, 1), TODAY  # a part of the year: the period filter matters
 
 
@@ -32,7 +32,7 @@ def loaded(driver: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory) -> tu
 
     wipe(driver)
     folder = tmp_path_factory.mktemp("demo")
-    manifest = generate(folder, scale=300, district="510107", seed=7)
+    manifest = generate(folder, scale=300, district="510107", seed=7, as_of=TODAY)
     summaries = load_set(folder, Console(file=io.StringIO()), generate_if_missing=False, driver=driver)
     assert all(s.rejected == f["expectedRejected"] for s, f in zip(summaries, manifest["files"], strict=True))
     return folder, manifest
@@ -123,7 +123,7 @@ def test_contracts_and_joint_mechanisms_equal_the_files(driver: neo4j.Driver, lo
     assert joint and entry(manifest, "agreements")["jointMechanisms"] > 0
     from gridlink.demo.world import World
 
-    w = World(7, 300, select("510107"))
+    w = World(7, 300, select("510107"), TODAY)
     names = sorted(k.name for k in Compounds(w).all() if joint_mechanism(k))
     covered = sorted(r["name"] for r in driver.execute_query(
         "MATCH (a:Agreement {type: 'joint_mechanism'})-[:COVERS]->(c:Compound) WHERE (a)-[:SIGNED_BY]->() "

@@ -89,7 +89,7 @@ def test_party_org_rows_are_not_buffered(tmp_path: Path, monkeypatch: pytest.Mon
         raise AssertionError("the reader was asked for a second row before the first was handed on")
 
     monkeypatch.setattr(run, "read_rows", endless)
-    items = run._items("party-orgs", [_party(tmp_path / "p.jsonl", CHAIN)], load_mapping("party-orgs"),
+    items = run.read_items("party-orgs", [_party(tmp_path / "p.jsonl", CHAIN)], load_mapping("party-orgs"),
                        Context(Places()), None, None, None, None)
     assert next(items)[1] == 2
 

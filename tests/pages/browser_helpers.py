@@ -130,7 +130,7 @@ def serve_api(log_dir: Path) -> Iterator[str]:
     """Run the real API (uvicorn) against the test Neo4j; yields its base URL."""
     port = free_port()
     log_dir.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "GRIDLINK_API_HOST": "127.0.0.1", "GRIDLINK_API_PORT": str(port)}
+    env = {**os.environ, "GRIDLINK_API_HOST": "127.0.0.1", "GRIDLINK_API_PORT": str(port), "GRIDLINK_LANG": "zh"}
     with (log_dir / "api.log").open("ab") as log:
         # csp_app: the real app behind a strict Content-Security-Policy (see tests/pages/csp_app.py)
         proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "csp_app:create_app", "--factory", "--app-dir",

@@ -69,8 +69,27 @@ def test_graphiql_runs_a_typed_query(api: str) -> None:
             By.CSS_SELECTOR, ".graphiql-response .CodeMirror") if "成都市" in e.text])
         assert "\"divisions\"" in result[0].text and '"level": "city"' in result[0].text
         _glyphs_render(drv, "//div[contains(@class, 'graphiql-response')]//span[contains(text(), '成都市')]")
+        # the headline question with its short names, for the screenshot an analyst sees first
+        drv.execute_script("arguments[0].CodeMirror.setValue(arguments[1]);", editor[0], HEADLINE_QUERY)
+        drv.find_element(By.CSS_SELECTOR, ".graphiql-execute-button").click()
+        wait(drv, "the ranking", lambda d: [e for e in d.find_elements(
+            By.CSS_SELECTOR, ".graphiql-response .CodeMirror") if "第1网格" in e.text and "score" in e.text])
         shot(drv, "graphiql")
         assert csp_violations(drv) == []
+
+
+#: what GraphiQL shows in the README: a grid's three best resources with their reasons, by their short names
+HEADLINE_QUERY = """{
+  resourcesForGrid(gridCode: "510107005001001", limit: 3) {
+    grid { name shortName }
+    matches {
+      score
+      resource { shortName category }
+      provider { shortName }
+      reasons { code weight detail }
+    }
+  }
+}"""
 
 
 @retried()
@@ -182,6 +201,26 @@ def test_browser_guide_plays_in_chinese_and_its_params_run(api: str) -> None:
         drv.execute_script("arguments[0].scrollIntoView({block: 'center'});",
                            drv.find_elements(By.CSS_SELECTOR, "svg g.node")[0])
         shot(drv, "guide-community-card")
+
+        # the headline question as a graph: a grid, its ranked resources and their providers, the score on each
+        # virtual COULD_SERVE relationship (queries/resources_for_grid_graph.cypher, APOC core)
+        ranking = _goto_slide(drv, "apoc.create.vRelationship")
+        _set_params(drv, ranking)
+        _run_block(drv, _visible(drv, "query"))
+        wait(drv, "the ranking graph", lambda d: len(d.find_elements(By.CSS_SELECTOR, "svg g.relationship")) >= 3
+             and "COULD_SERVE" in d.find_element(By.TAG_NAME, "body").text)
+        time.sleep(2.5)  # the force layout settles
+        newest = drv.find_elements(By.CSS_SELECTOR, "[data-testid='frameContents']")[0]
+        scores = [t.text for t in newest.find_elements(By.CSS_SELECTOR, "svg g.relationship text") if t.text]
+        assert sum(1 for t in scores if t.isdigit()) >= 3, scores[:20]  # the GraSS caption {score}
+        names = {t.text for t in newest.find_elements(By.CSS_SELECTOR, "svg g.node text") if t.text}
+        assert "第1网格" in names, sorted(names)[:20]
+        drv.execute_script("arguments[0].scrollIntoView({block: 'center'});",
+                           newest.find_elements(By.CSS_SELECTOR, "svg g.node")[0])
+        for button in newest.find_elements(By.CSS_SELECTOR, "[aria-label='zoom-in']")[:1] * 2:
+            button.click()  # the captions and scores readable in the screenshot
+            time.sleep(0.5)
+        shot(drv, "guide-grid-ranking")
 
         # need_list: one of the seven slides whose old :param block Browser silently ignored
         block = _goto_slide(drv, "CALL () {\n  MATCH (a:Grid {uid: $gridUid})", params_mark="withTotal")

@@ -37,7 +37,8 @@ def test_compiled_catalog_is_current() -> None:
 def test_guide_chrome_and_query_titles_are_translated() -> None:
     po = _po()
     wanted = [c.title for c in (*CHAPTERS, MORE, WRITES)] + [c.lead for c in (*CHAPTERS, MORE, WRITES)]
-    wanted += [text for _, text in LEGEND] + [q.title for q in catalog().values()]
+    wanted += [text for _, name, text in LEGEND for text in (name, text)] + [q.title for q in catalog().values()]
+    wanted += [q.description for q in catalog().values()]  # a slide's text: English there is English in the guide
     missing = [m for m in wanted if not po.get(m)]
     assert missing == [], ("the guide is Chinese first: add these msgids with their Chinese to "
                            "graph/locale/zh_CN/LC_MESSAGES/gridlink.po, then run `python -m graph.i18n`")
@@ -56,7 +57,8 @@ def test_language_is_chinese_unless_asked(monkeypatch: pytest.MonkeyPatch) -> No
     ("/guide/gridlink.html", "哪些资源能服务这个网格", "Which resources could serve this grid"),
     ("/docs", "接口文档", "API docs"),
 ])
-def test_pages_follow_lang_parameter(path: str, zh: str, en: str) -> None:
+def test_pages_follow_lang_parameter(path: str, zh: str, en: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GRIDLINK_LANG", raising=False)
     client: TestClient = app_client({})
     assert zh in client.get(path).text
     english = client.get(path, params={"lang": "en"}).text

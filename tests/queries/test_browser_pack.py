@@ -98,10 +98,21 @@ def test_guide_keeps_itself_on_screen_and_has_a_legend() -> None:
 
     html = render(lang="en")
     assert ":config maxFrames: 50" in html
-    for label in ("Division", "Grid", "PartyOrganization", "Resource", "Need", "Project"):
+    for label, name in (("Division", "division"), ("Grid", "grid"), ("PartyOrganization", "party organization"),
+                        ("Resource", "resource"), ("Need", "need"), ("Project", "project")):
         # an SVG fill attribute: Browser strips style attributes and <style> from a guide
         assert f'<svg class="swatch swatch-{label}" width="14" height="14"><circle cx="7" cy="7" r="6" ' \
-               f'fill="{label_colours()[label]}"/></svg></td><td><b>{label}</b>' in html
+               f'fill="{label_colours()[label]}"/></svg></td><td><b>{name}</b></td><td><code>{label}</code>' in html
+
+
+def test_legend_names_the_labels_in_chinese_first() -> None:
+    """The legend row reads 企业 first, then the label Browser's chips show (Enterprise), then what it is."""
+    html = render(lang="zh")
+    for label, chinese in (("Division", "区划"), ("Grid", "网格"), ("PartyOrganization", "党组织"),
+                           ("Enterprise", "企业"), ("SocialOrganization", "社会组织"), ("Resource", "资源")):
+        assert re.search(rf'swatch-{label}".*?</svg></td><td><b>{chinese}</b></td><td><code>{label}</code></td>',
+                         html), label
+    assert "<td><code>Enterprise</code></td><td></td>" in html  # "企业" is not said twice
 
 
 def test_chapters_follow_the_analyst_path() -> None:
@@ -166,7 +177,8 @@ def test_style_has_color_size_and_caption_per_label() -> None:
         rule = rules[f"node.{label}"]
         assert re.fullmatch(r"#[0-9A-F]{6}", rule["color"]), label
         # areas and party organizations by their short display name (graph/names.py): Browser cuts captions short
-        wanted = "{shortName}" if label in ("Division", "Grid", "PartyOrganization") else ("{name}", "{title}")
+        wanted = "{shortName}" if label in ("Division", "Grid", "PartyOrganization", "Enterprise", "PublicUnit",
+                                            "SocialOrganization", "Resource") else ("{name}", "{title}")
         assert rule["diameter"].endswith("px") and rule["caption"] in wanted, label
     colors = [rules[f"node.{label}"]["color"] for label in LABELS]
     assert len(set(colors)) == len(colors)

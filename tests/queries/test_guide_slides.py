@@ -62,12 +62,16 @@ def _slides() -> list[dict[str, str]]:
     return parser.slides
 
 
+_DEMO: dict[str, Path] = {}
+
+
 @pytest.fixture(scope="module")
 def demo(driver: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory) -> neo4j.Driver:
     from gridlink.demo.generate import generate
     from gridlink.demo.load import DEFAULTS, load_set
 
     folder: Path = tmp_path_factory.mktemp("guide-demo")
+    _DEMO["folder"] = folder
     generate(folder, **DEFAULTS)
     wipe(driver)
     load_set(folder, Console(file=io.StringIO()), generate_if_missing=False, driver=driver)
@@ -203,3 +207,50 @@ def test_captions_have_short_names_on_the_demo(demo: neo4j.Driver) -> None:
     assert row["total"] > 500 and row["named"] == row["total"]
     assert all(s.endswith("社区党委") and len(s) <= 12 for s in row["committees"]), row["committees"]
     assert row["grids"] == ["第1网格", "第2网格", "第3网格"]
+
+
+def test_every_captioned_node_has_its_short_name_and_a_rerun_keeps_it(demo: neo4j.Driver, tmp_path: Path) -> None:
+    """Enterprises, public units, social organizations and resources are captioned by ``shortName`` too: ingest
+    stores it on every one, shorter than the name, and loading the same file again changes nothing."""
+    from ingest import ingest_files
+
+    query = """MATCH (n) WHERE n:Enterprise OR n:PublicUnit OR n:SocialOrganization OR n:Resource
+               RETURN labels(n)[-1] AS label, count(n) AS total, count(n.shortName) AS named,
+                      sum(CASE WHEN size(n.shortName) < size(n.name) THEN 1 ELSE 0 END) AS shorter"""
+    rows = {r["label"]: r for r in demo.execute_query(query, database_="neo4j").records}
+    for label in ("Enterprise", "SocialOrganization", "Resource"):
+        assert rows[label]["total"] > 10 and rows[label]["named"] == rows[label]["total"], label
+        assert rows[label]["shorter"] > rows[label]["total"] // 2, label  # the region and legal form dropped
+    import json
+
+    manifest = json.loads((_DEMO["folder"] / "manifest.json").read_text(encoding="utf-8"))
+    (paths,) = [f["paths"] for f in manifest["files"] if f["kind"] == "resources"]
+    before = demo.execute_query("MATCH (r:Resource) RETURN r.uid AS uid, r.shortName AS s ORDER BY uid",
+                                database_="neo4j").records
+    again = ingest_files("resources", [_DEMO["folder"] / p for p in paths], source="demo",
+                         report=tmp_path / "again.jsonl", driver=demo)
+    assert again.rows > 0 and again.loaded == again.updated == 0 and again.unchanged + again.rejected == again.rows
+    after = demo.execute_query("MATCH (r:Resource) RETURN r.uid AS uid, r.shortName AS s ORDER BY uid",
+                               database_="neo4j").records
+    assert before == after
+
+
+def test_graphql_serves_the_short_names(demo: neo4j.Driver) -> None:
+    """``shortName`` on the headline answer's grid, resources and providers, and on an organization."""
+    from neo4j_helpers import app_client
+
+    client = app_client({"GRIDLINK_API_KEYS": "r-key:reader", "GRIDLINK_API_ANONYMOUS_ROLE": ""})
+    query = """{ resourcesForGrid(gridCode: "510107005001001") { grid { name shortName }
+                   matches { resource { name shortName } provider { uid name shortName } } } }"""
+    body = client.post("/graphql", json={"query": query}, headers={"X-API-Key": "r-key"}).json()
+    assert "errors" not in body, body
+    answer = body["data"]["resourcesForGrid"]
+    assert answer["grid"]["shortName"] == "第1网格"
+    matches = answer["matches"]
+    assert matches and all(m["resource"]["shortName"] for m in matches)
+    assert any(len(m["resource"]["shortName"]) < len(m["resource"]["name"]) for m in matches)
+    provider = next(m["provider"] for m in matches if m["provider"])
+    org = client.post("/graphql", json={"query": "query($u: String!) { organization(uid: $u) { name shortName } }",
+                                        "variables": {"u": provider["uid"]}},
+                      headers={"X-API-Key": "r-key"}).json()["data"]["organization"]
+    assert provider["shortName"] and org["shortName"] == provider["shortName"]

@@ -122,3 +122,13 @@ def test_every_gap_has_a_chinese_message(linkage: neo4j.Driver) -> None:
     assert messages[0] == "单位二是玉林街道大工委/大党委的兼职委员，但近12个月没有项目、资源或共建协议（挂名）"
     assert messages[3] == "二社区没有街道职能部门包联"
     assert set(linkage_rules.GAPS) >= {g["problem"] for g in s1["missing"]}
+
+
+def test_docs_list_the_same_gap_codes() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "linkage.md").read_text(encoding="utf-8")
+    table = text.split("## The gaps", 1)[1].split("\n## ", 1)[0]
+    import re
+
+    assert re.findall(r"^\| `([A-Z_]+)` \|", table, flags=re.M) == list(linkage_rules.GAPS)

@@ -19,8 +19,9 @@ from typing import Any
 from gridlink.bench.common import latency_stats, write_report
 
 
-def measure(division: str, repeat: int, limit: int) -> dict[str, Any]:
-    """Time the ranking and the evidence read ``repeat`` times after two warm-up runs."""
+def measure(division: str, repeat: int, limit: int, until: date | None = None) -> dict[str, Any]:
+    """Time the ranking and the evidence read ``repeat`` times after two warm-up runs, for the 12 months that end
+    on ``until`` (default: today; demo sets are dated from the day they were generated)."""
     from api.db import read_sync
     from api.query_compounds import year_before
     from graph.driver import get_driver
@@ -28,7 +29,7 @@ def measure(division: str, repeat: int, limit: int) -> dict[str, Any]:
     from gridlink.bench.query_samples import profile_query
     from queries.member_rules import get_member_rules
 
-    TODAY = today()  # demo sets are dated from the day they were generated  # noqa: N806
+    TODAY = until or today()  # noqa: N806
     params = {"divisionCode": division, "since": year_before(TODAY).isoformat(), "until": TODAY.isoformat(),
               "limit": limit}
     ranking: list[float] = []

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from graph import localtime
 from gridlink.bench.probe_pool import Pool
 from queries import linkage_rules
 
@@ -27,7 +28,7 @@ Params = dict[str, Any]
 Sampler = Callable[[Pool, int], tuple[Params, Params]]
 
 AREAS = ("grids", "communities", "streets", "districts")
-DEMO_TODAY = "2025-06-30"  # the demo sets' "now" (gridlink/demo/lists.py): work orders and dates end there
+DEMO_TODAY = localtime.today().isoformat()  # demo sets count their dates back from the day they were generated
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def _division(pool: Pool, i: int) -> tuple[Params, Params]:
 
 @probe("division_children", note="not used by the API (divisions(parentCode) runs division_detail)")
 def _children(pool: Pool, i: int) -> tuple[Params, Params]:
-    return {"code": pool.pick(("districts", "streets")[i % 2], i // 2)}, {}
+    return {"code": pool.pick(("districts", "streets")[i % 2], i // 2), "withCounts": True}, {}
 
 
 @probe("grid_by_code", """query($c: String!) { grid(code: $c) { uid code name community { code name }

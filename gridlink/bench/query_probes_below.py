@@ -4,9 +4,10 @@ CLI run (see :mod:`gridlink.bench.query_probes` for the contract)."""
 
 from __future__ import annotations
 
+from graph import localtime
 from gridlink.bench.probe_pool import Pool
 from gridlink.bench.query_probes import DEMO_TODAY, Params, area, probe
-from queries.indicator_rules import UNCLAIMED_DAYS
+from queries import indicator_rules as rules
 from queries.member_rules import get_member_rules
 
 _SUMMARY = "uid code name type households managementMode hasBranch hasOwnersCommittee"
@@ -77,15 +78,14 @@ _INDICATORS = """code name level needsOpen needsPastDue needsUnclaimed medianCla
        note="the API also runs members_by_area for the same division")
 def _indicators(pool: Pool, i: int) -> tuple[Params, Params]:
     code = pool.pick(_LEVELS3[i % 3], i // 3)
-    return ({"divisionCode": code, "asOf": get_member_rules().params()["asOf"], "unclaimedDays": UNCLAIMED_DAYS},
-            {"d": code})
+    return rules.query_params(code, localtime.today()), {"d": code}
 
 
 @probe("indicator_history", f"""query($d: String!) {{ indicatorHistory(divisionCode: $d) {{ month {_INDICATORS} }}
        }}""")
 def _history(pool: Pool, i: int) -> tuple[Params, Params]:
     code = pool.pick(_LEVELS3[i % 3], i // 3)
-    return {"divisionCode": code, "fromMonth": None, "toMonth": None}, {"d": code}
+    return {"divisionCode": code, "fromMonth": None, "toMonth": None, "withChildren": False}, {"d": code}
 
 
 @probe("indicator_divisions", note="`gridlink report snapshot` only (every division the monthly snapshot stores)")

@@ -219,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"the records differ in {len(diffs)} of {n} comparisons:", *diffs[:20], sep="\n  ")
             return 2
         print(f"same records: {n} comparisons on {len(samples)} samples (W4: 3 grids x "
-              f"{len(vocab.CATEGORY_KEYS)} categories)")
+              f"{len(vocab.CATEGORY_KEYS)} categories, less those where gridlink's list reaches 100)")
         if a.check_only:
             return 0
         load0 = os.getloadavg()

@@ -158,7 +158,7 @@ def history(limit: int = 20) -> None:
 
 BULK_HELP = (
     "First load of a whole dump folder into an EMPTY database through Neo4j's importer (neo4j-admin database "
-    "import): several times faster than `gridlink ingest` for a first load.\n\n"
+    "import), for the first load of a large dump.\n\n"
     "DIR holds a manifest.json listing each kind's files (the layout of `gridlink demo generate`); the kinds are "
     "loaded in registry order with the same validation, reports and counts as `gridlink ingest`. The local server "
     "(gridlink db start) is stopped for the import and started again; a database that holds data is refused. "

@@ -67,6 +67,7 @@ def _hash(drv: neo4j.Driver, db: str) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the benchmark and print the figures."""
+    from graph import server
     from graph.driver import database, get_driver
     from graph.schema import migrate
     from ingest import ingest_files
@@ -83,6 +84,7 @@ def main(argv: list[str] | None = None) -> None:
     if not args.wipe:
         ap.error("--wipe is required: this benchmark deletes the graph of the server it runs against")
     logging.basicConfig(level=logging.WARNING)
+    server.start(quiet=True)  # the local server of these settings (the bulk load stops and starts it)
     drv, db = get_driver(), database()
     migrate(drv)
     tmp = Path(tempfile.mkdtemp(prefix="gridlink-bulk-bench-"))

@@ -58,6 +58,7 @@ def _report_lines(path: str | None) -> list[tuple[Any, ...]]:
     return sorted((r["file"], r["row"], r["outcome"], r["column"], r["reason"]) for r in lines)
 
 
+@pytest.mark.timeout(1800)  # three loads of every kind and two server restarts: minutes on a busy 2-core machine
 def test_bulk_load_gives_the_transactional_graph_counts_and_reports(graph: neo4j.Driver, dump: Path,
                                                                     tmp_path: Path) -> None:
     bulk = bulk_load(read_dump(dump), source="demo", report_dir=tmp_path / "bulk")

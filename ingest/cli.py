@@ -140,8 +140,8 @@ def history(limit: int = 20) -> None:
     from graph.driver import database, get_driver
     from ingest.cypher import named
 
-    records, _, _ = get_driver().execute_query(*named("ingest_run_history", limit=limit), database_=database(),
-                                               routing_=neo4j.RoutingControl.READ)
+    records = get_driver().execute_query(*named("ingest_run_history", limit=limit), database_=database(),
+                                         routing_=neo4j.RoutingControl.READ).records  # `_` is gettext here
     table = Table(title=_("ingest runs (newest first)"), expand=False)
     for col in ("run", "kind", "source", "status", "rows", "loaded", "updated", "unchanged", "rejected",
                 "started", "process", "report"):

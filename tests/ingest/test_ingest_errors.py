@@ -28,7 +28,8 @@ def test_ingest_errors_name_the_problem_and_the_fix(places_graph: neo4j.Driver, 
     mapping.write_text("colums: {name: 名称}\n", encoding="utf-8")
     cases = [
         (["enterprises", str(tmp_path / "missing.csv")], "file not found", "check the path"),
-        (["companies", str(good)], "unknown kind 'companies'", "kinds: divisions, grids, enterprises"),
+        (["companies", str(good)], "unknown kind 'companies'",
+         "kinds: divisions (区划/行政区划), grids (网格), enterprises"),
         (["enterprises", str(no_name)], "noname.csv: required column missing for enterprises (name: 企业名称",
          "--mapping"),
         (["enterprises", str(good), "--mapping", str(mapping)], "m.yaml: unknown keys ['colums']",

@@ -207,7 +207,6 @@ def _coverage(pool: Pool, i: int) -> tuple[Params, Params]:
        street { code name } streetCommittee { uid name }
        streetEnlargedCommittee { uid partTimeMembers { unit { uid name } role active } }
        communities { community { code name } committee { uid name } linkedToStreet
-       enlargedCommittee { uid partTimeMembers { unit { uid name } role active } } departments { uid name }
        grids { grid { code } branch { uid name } linkedToCommunity } } missing { level code problem message } } }""")
 def _chain(pool: Pool, i: int) -> tuple[Params, Params]:
     code = pool.pick(("streets", "districts")[i % 2], i // 2)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from graph import localtime
 from gridlink.bench.probe_pool import Pool
 from queries import linkage_rules
 from queries.member_rules import get_member_rules
@@ -28,7 +29,7 @@ Params = dict[str, Any]
 Sampler = Callable[[Pool, int], tuple[Params, Params]]
 
 AREAS = ("grids", "communities", "streets", "districts")
-DEMO_TODAY = "2025-06-30"  # the demo sets' "now" (gridlink/demo/lists.py): work orders and dates end there
+DEMO_TODAY = localtime.today().isoformat()  # demo sets count their dates back from the day they were generated
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,10 @@ CLI run (see :mod:`gridlink.bench.query_probes` for the contract)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
+from graph import localtime
 from gridlink.bench.probe_pool import Pool
 from gridlink.bench.query_probes import DEMO_TODAY, PROBES, Params, area, member_params, probe
-from queries.indicator_rules import query_params as indicator_params
+from queries import indicator_rules as rules
 from queries.member_rules import get_member_rules
 
 _SUMMARY = "uid code name type households managementMode hasBranch hasOwnersCommittee"
@@ -98,7 +97,7 @@ _INDICATORS = """code name level needsOpen needsPastDue needsUnclaimed medianCla
        note="the API also runs members_by_area for the same division")
 def _indicators(pool: Pool, i: int) -> tuple[Params, Params]:
     code = pool.pick(_LEVELS3[i % 3], i // 3)
-    return indicator_params(code, dt.date.today()), {"d": code}
+    return rules.query_params(code, localtime.today()), {"d": code}
 
 
 @probe("indicator_history", f"""query($d: String!) {{ indicatorHistory(divisionCode: $d) {{ month {_INDICATORS} }}

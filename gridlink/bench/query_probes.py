@@ -88,9 +88,10 @@ def _division(pool: Pool, i: int) -> tuple[Params, Params]:
     return {"code": code}, {"c": code}
 
 
-@probe("division_children", note="not used by the API (divisions(parentCode) runs division_detail)")
+@probe("division_children", "query($p: String!) { divisions(parentCode: $p) { code name level childCount gridCount } }")
 def _children(pool: Pool, i: int) -> tuple[Params, Params]:
-    return {"code": pool.pick(("districts", "streets")[i % 2], i // 2), "withCounts": True}, {}
+    code = pool.pick(("districts", "streets")[i % 2], i // 2)
+    return {"code": code, "withCounts": True, "withTypes": False}, {"p": code}
 
 
 @probe("grid_by_code", """query($c: String!) { grid(code: $c) { uid code name community { code name }

@@ -39,7 +39,7 @@ def test_same_seed_gives_identical_bytes_and_another_seed_differs(tmp_path: Path
     generate(b, scale=400, seed=3)
     generate(c, scale=400, seed=4)
     files_a, files_b, files_c = _files(a), _files(b), _files(c)
-    assert len(files_a) == 21  # 3 division tables + 17 files of 16 kinds (party-orgs: two, 大工委/大党委 apart) + manifest
+    assert len(files_a) == 21  # 3 division tables + 17 files of 16 kinds (party-orgs: two) + manifest
     assert files_a == files_b
     changed = {name for name in files_a if files_a[name] != files_c[name]}
     assert {"enterprises.csv", "public-units.xlsx", "party-orgs.jsonl", "party-members.csv"} <= changed

@@ -269,6 +269,9 @@ def start(s: LocalServerSettings | None = None, *, quiet: bool = False,
     conf = home / "conf" / "neo4j.conf"
     if not (keep_conf and conf.is_file()):
         conf.write_text(_conf_text(s, [conf_line(s), *extra_conf]), encoding="utf-8")
+    elif conf_line(s) not in conf.read_text(encoding="utf-8").splitlines():
+        with conf.open("a", encoding="utf-8") as f:  # kept, but with this version's plugins
+            f.write(conf_line(s) + "\n")
     if not (home / "data" / "dbms" / "auth.ini").exists() and not (home / "data" / "databases").exists():
         res = _java(s, "org.neo4j.server.startup.Neo4jAdminCommand", "dbms", "set-initial-password", password)
         if res.returncode != 0:

@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -21,6 +21,14 @@ from graph.i18n import gettext as _
 from queries import indicator_rules as rules
 from queries.catalog import run
 from queries.member_rules import get_member_rules
+
+if TYPE_CHECKING:
+    import neo4j
+
+
+#: server-side timeout of the report's queries: a batch job over every division, not an API request (whose timeout
+#: is NEO4J_QUERY_TIMEOUT_S)
+REPORT_TIMEOUT_S = 900.0
 
 
 def month_end(month: str) -> dt.date:
@@ -32,32 +40,39 @@ def month_end(month: str) -> dt.date:
     return dt.date(year, mon, calendar.monthrange(year, mon)[1])
 
 
-def month_as_of(month: str) -> dt.date:
-    """The day a month's indicators are computed for: its last day, or today (Beijing) for the current month."""
-    return min(month_end(month), localtime.today())
+def month_as_of(month: str, until: dt.date | None = None) -> dt.date:
+    """The day a month's indicators are computed for: its last day, or ``until`` (default today in Beijing) when
+    that comes first (the current month)."""
+    return min(month_end(month), until or localtime.today())
 
 
-def compute(as_of: dt.date, codes: list[str] | None = None) -> dict[str, dict[str, Any]]:
+def compute(as_of: dt.date, codes: list[str] | None = None,
+            driver: neo4j.Driver | None = None) -> dict[str, dict[str, Any]]:
     """The indicators (:func:`queries.indicator_rules.combine` rows) of the divisions ``codes`` and those directly
     below them (default: every city, district and street, i.e. every division), by code, as of ``as_of``."""
     params = get_member_rules().params(as_of)
     rows: dict[str, dict[str, Any]] = {}
-    for code in codes if codes is not None else [rec["code"] for rec in run("indicator_divisions").records]:
-        ind = [r.data() for r in run("division_indicators", rules.query_params(code, as_of)).records]
-        members = [r.data() for r in run("members_by_area", {"divisionCode": code, **params}).records]
+    every = codes if codes is not None else [
+        rec["code"] for rec in run("indicator_divisions", driver=driver, timeout=REPORT_TIMEOUT_S).records]
+    for code in every:
+        ind = [r.data() for r in run("division_indicators", rules.query_params(code, as_of), driver=driver,
+                                 timeout=REPORT_TIMEOUT_S).records]
+        members = [r.data() for r in run("members_by_area", {"divisionCode": code, **params},
+                                         driver=driver, timeout=REPORT_TIMEOUT_S).records]
         for row in rules.combine(ind, members):
             # a street asked as a district's child and again on its own: the same numbers, kept once
             rows.setdefault(row["code"], row)
     return rows
 
 
-def snapshot(month: str) -> int:
-    """Compute and store the indicators of every division for ``month`` as of its last day (today, for the
-    current month); returns how many divisions were stored."""
-    as_of = month_as_of(month)
-    rows = compute(as_of)
+def snapshot(month: str, until: dt.date | None = None, driver: neo4j.Driver | None = None) -> int:
+    """Compute and store the indicators of every division for ``month`` as of its last day (today, or ``until``,
+    for the current month); returns how many divisions were stored."""
+    as_of = month_as_of(month, until)
+    rows = compute(as_of, driver=driver)
     stored = run("indicator_snapshot_store", {"month": month, "asOf": as_of.isoformat(),
-                                              "rows": list(rows.values())}).records
+                                              "rows": list(rows.values())}, driver=driver,
+                 timeout=REPORT_TIMEOUT_S).records
     return int(stored[0]["stored"]) if stored else 0
 
 

@@ -114,6 +114,10 @@ class MemoryGraph:
         self.relationships += 1
         return props, True
 
+    def rel(self, start: int, rel_type: str, end: int) -> dict[str, Any]:
+        """The properties of an existing relationship."""
+        return self.nodes[start].out[(rel_type, end)]
+
     def delete_rel(self, start: int, rel_type: str, end: int) -> None:
         """``DELETE r``."""
         del self.nodes[start].out[(rel_type, end)]

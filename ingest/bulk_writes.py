@@ -16,23 +16,35 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from graph import vocab
 from ingest.bulk_graph import MemoryGraph
 from ingest.cells import name_norm
 from ingest.kinds import SPECS
-from ingest.load import BatchResult, changed_keys, group_rows, no_endpoints, node_outcomes
-from ingest.parents import LinkResult, ParentLinks, not_linked
-from ingest.records import Issue, Record
+from ingest.load import (
+    BatchResult,
+    apply_lookups,
+    changed_keys,
+    group_rows,
+    no_endpoints,
+    node_outcomes,
+    wanted_lookups,
+)
+from ingest.parents import LinkResult, ParentLinks
+from ingest.records import Record
 from ingest.specs import NodeSpec, RelSpec, Slot
 from ingest.writes import prune_groups
 
 #: labels whose key lives under another label's constraint (as in ingest.writes)
 _KEY_LABEL = {"PartyOrganization": "Organization"}
-#: lookup (label, property) -> (label to search, label the match must carry, property)
-_LOOKUPS: dict[tuple[str, str], tuple[str, str]] = {
-    ("Organization", "uscc"): ("Organization", "uscc"),
-    ("Organization", "nameNorm"): ("Organization", "nameNorm"),
-    ("PartyOrganization", "partyOrgId"): ("PartyOrganization", "partyOrgId"),
-    ("PartyOrganization", "nameNorm"): ("PartyOrganization", "nameNorm"),
+#: lookup (label, property) -> (label the match must carry, property matched, categories it must be in), as the
+#: statements of ``queries/ingest/ingest_lookup_*.cypher`` (the smallest uid among the matches)
+_LOOKUPS: dict[tuple[str, str], tuple[str, str, frozenset[str] | None]] = {
+    ("Organization", "uscc"): ("Organization", "uscc", None),
+    ("Organization", "nameNorm"): ("Organization", "nameNorm", None),
+    ("PartyOrganization", "partyOrgId"): ("PartyOrganization", "partyOrgId", None),
+    ("PartyOrganization", "nameNorm"): ("PartyOrganization", "nameNorm", None),
+    ("EnlargedCommittee", "partyOrgId"): ("PartyOrganization", "partyOrgId", frozenset(vocab.ENLARGED_COMMITTEES)),
+    ("EnlargedCommittee", "nameNorm"): ("PartyOrganization", "nameNorm", frozenset(vocab.ENLARGED_COMMITTEES)),
 }
 
 
@@ -53,51 +65,18 @@ class MemoryLoader:
 
     def _lookup(self, label: str, prop: str, value: str) -> str | None:
         if (label, prop) in _LOOKUPS:
-            search, p = _LOOKUPS[(label, prop)]
-            uids = [str(self.g.nodes[n].props["uid"]) for n in self.g.with_prop(p, value, search)]
+            search, p, categories = _LOOKUPS[(label, prop)]
+            uids = [str(self.g.nodes[n].props["uid"]) for n in self.g.with_prop(p, value, search)
+                    if categories is None or self.g.nodes[n].props.get("category") in categories]
             return min(uids) if uids else None
         nid = self.g.find(label, "uid", value)  # Need, Resource
         return value if nid is not None else None
 
-    def _resolve(self, records: list[Record]) -> dict[int, tuple[str, str]]:
-        """Lookups into relationship targets, as :meth:`ingest.load.Loader._resolve` (rejects: required references
-        not found)."""
-        rejects: dict[int, tuple[str, str]] = {}
-        cache: dict[tuple[str, str, str], str | None] = {}
-        for i, rec in enumerate(records):
-            from_missing: list[tuple[str, str]] = []
-            for lk in rec.lookups:
-                uid = None
-                for prop in lk.prop.split("|"):
-                    value = name_norm(lk.value) if prop == "nameNorm" else lk.value
-                    ck = (lk.label, prop, value)
-                    if ck not in cache:
-                        cache[ck] = self._lookup(lk.label, prop, value)
-                    uid = cache[ck]
-                    if uid:
-                        break
-                shown = f" {lk.value!r}" if self.quote_values else ""
-                what = f"{lk.label} with {lk.prop.replace('|', ' or ')}{shown} not found"
-                if lk.slot == "from":
-                    if uid and "from" not in rec.extra:
-                        rec.extra["from"] = uid
-                    elif not uid:
-                        from_missing.append((lk.field, what))
-                    continue
-                if uid:
-                    rec.add_rel(lk.slot, uid, lk.props)
-                elif lk.required:
-                    rejects[i] = (lk.field, what)
-                else:
-                    rec.issues.append(Issue("warning", lk.field, what + "; relationship left out"))
-            if from_missing and "from" not in rec.extra:
-                rejects[i] = from_missing[0]
-            rec.lookups = []
-        return rejects
-
     def write(self, records: list[Record]) -> BatchResult:
         """Resolve and write one batch (see the module)."""
-        rejects = self._resolve(records)
+        found = {(label, prop, v): uid for (label, prop), values in wanted_lookups(records).items() for v in values
+                 if (uid := self._lookup(label, prop, v))}
+        rejects = apply_lookups(records, found, self.quote_values)
         result = BatchResult([None] * len(records), dict(rejects))
         groups = group_rows(records, rejects)
         known: dict[tuple[str, str], tuple[str | None, Any]] = {}
@@ -137,8 +116,10 @@ class MemoryLoader:
                 keep = {s.name: {it["k"] for it in row.get(s.name) or ()} for s in slots}
                 for far in self.g.rels_of(nid, rel_type, outgoing):
                     node = self.g.nodes[far]
+                    start, end = (nid, far) if outgoing else (far, nid)
+                    if "rowHash" in self.g.rel(start, rel_type, end):
+                        continue  # the main element of a relationship kind (a property contract's MANAGES)
                     if not any(s.label in node.labels and node.props.get(s.key) in keep[s.name] for s in slots):
-                        start, end = (nid, far) if outgoing else (far, nid)
                         self.g.delete_rel(start, rel_type, end)
 
     def _upsert(self, spec: NodeSpec, rows: list[dict[str, Any]], keys: tuple[str, ...],
@@ -181,7 +162,8 @@ class MemoryLoader:
         if created:
             result.relationships += 1
             rel["firstRunId"] = self.run_id
-        _set(rel, {**props, **self._prov(row)})
+        if "rowHash" not in rel:  # a relationship kind's own relationship keeps its properties
+            _set(rel, {**props, **self._prov(row)})
 
     def _rel_rows(self, spec: RelSpec, rows: list[dict[str, Any]], result: BatchResult) -> None:
         """The membership statement (:func:`ingest.writes.statement`), row by row."""
@@ -199,7 +181,7 @@ class MemoryLoader:
                 if found is None:
                     continue
                 b = found
-            rel, created = self.g.merge_rel(a, spec.type, b)
+            rel, created = self.g.merge_rel(*((a, spec.type, b) if spec.outgoing else (b, spec.type, a)))
             if created:
                 result.relationships += 1
                 rel["firstRunId"] = self.run_id
@@ -215,7 +197,7 @@ class MemoryLoader:
                 for it in row.get(slot.name) or ():
                     far = self.g.find(slot.label, slot.key, it["k"])
                     if far is not None:
-                        r2, new = self.g.merge_rel(b, slot.type, far)
+                        r2, new = self.g.merge_rel(*((b, slot.type, far) if slot.outgoing else (far, slot.type, b)))
                         if new:
                             result.relationships += 1
                             r2["firstRunId"] = self.run_id
@@ -233,43 +215,53 @@ def _set(props: dict[str, Any], values: dict[str, Any]) -> None:
 
 def link_parents(g: MemoryGraph, parents: ParentLinks, run_id: str, source: str, now: dt.datetime,
                  batch_size: int) -> LinkResult:
-    """Pass 2 of :mod:`ingest.parents` on the in-memory graph: resolve each spooled parent reference (``党组织编号``
-    first, then the normalized name; organizations of ``source`` first, then the smallest uid) and link it."""
+    """Pass 2 of :mod:`ingest.parents` on the in-memory graph: resolve each spooled parent (and base) reference
+    (``党组织编号`` first, then the normalized name; organizations of ``source`` first, then the smallest uid) and
+    link it (``queries/ingest/ingest_parent_link.cypher``)."""
     result = LinkResult()
 
     def best(nids: list[int]) -> str | None:
         ranked = sorted((g.nodes[n].props.get("source") != source, str(g.nodes[n].props["uid"])) for n in nids)
         return ranked[0][1] if ranked else None
 
+    def resolve(ref: str) -> str | None:
+        return (best(g.with_prop("partyOrgId", ref, "PartyOrganization"))
+                or best(g.with_prop("nameNorm", name_norm(ref), "PartyOrganization")))
+
     try:
         for chunk in parents.chunks(batch_size):
-            for key, ref, file, line, column, changed in chunk:
-                parent = None
-                if ref:
-                    parent = (best(g.with_prop("partyOrgId", ref, "PartyOrganization"))
-                              or best(g.with_prop("nameNorm", name_norm(ref), "PartyOrganization")))
-                    if parent is None or parent == key:
-                        result.warnings.append((file, line, column, not_linked(ref, parent)))
-                        parent = None
+            refs = {r for c in chunk for r in (c[1], c[6]) if r}
+            uids = {r: uid for r in refs if (uid := resolve(r))}
+            for key, ref, file, line, column, changed, base_ref, base_column in chunk:
+                parent = ParentLinks.target(uids, key, ref, (file, line, column), result)
+                base = ParentLinks.target(uids, key, base_ref, (file, line, base_column), result)
                 child = g.find("Organization", "uid", key)
                 if child is None:
                     continue
-                for far in g.rels_of(child, "SUBORDINATE_TO", True):
-                    if parent is None or g.nodes[far].props.get("uid") != parent:
-                        g.delete_rel(child, "SUBORDINATE_TO", far)
-                        result.deleted += 1
-                target = g.find("Organization", "uid", parent) if parent else None
-                if target is None or "PartyOrganization" not in g.nodes[target].labels:
-                    continue
-                rel, created = g.merge_rel(child, "SUBORDINATE_TO", target)
-                if created:
-                    result.created += 1
-                    rel["firstRunId"] = run_id
-                if changed or "runId" not in rel:
-                    rel.update(source=source, sourceFile=file, sourceRow=line, runId=run_id, updatedAt=now)
+                prov = {"source": source, "sourceFile": file, "sourceRow": line, "runId": run_id, "updatedAt": now}
+                for rel_type, far_uid in (("SUBORDINATE_TO", parent), ("ENLARGES", base)):
+                    _link_one(g, child, rel_type, far_uid, changed, run_id, prov, result)
     finally:
         parents.close()
     return result
+
+
+def _link_one(g: MemoryGraph, child: int, rel_type: str, far_uid: str | None, changed: bool, run_id: str,
+              prov: dict[str, Any], result: LinkResult) -> None:
+    """One link of pass 2: the child's other links of the type deleted, the right one MERGEd."""
+    for far in g.rels_of(child, rel_type, True):
+        if far_uid is None or g.nodes[far].props.get("uid") != far_uid:
+            g.delete_rel(child, rel_type, far)
+            result.deleted += 1
+    target = g.find("Organization", "uid", far_uid) if far_uid else None
+    if target is None or "PartyOrganization" not in g.nodes[target].labels:
+        return
+    rel, created = g.merge_rel(child, rel_type, target)
+    if created:
+        result.created += 1
+        rel["firstRunId"] = run_id
+    if changed or "runId" not in rel:
+        rel.update(prov)
 
 
 def link_duplicates(g: MemoryGraph, names: Iterable[str], source: str, run_id: str,

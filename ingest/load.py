@@ -84,48 +84,13 @@ class Loader:
 
     def _resolve(self, session: neo4j.Session, records: list[Record]) -> dict[int, tuple[str, str]]:
         """Turn lookups into relationship targets; returns rejects (required references not found)."""
-        wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for rec in records:
-            for lk in rec.lookups:
-                for prop in lk.prop.split("|"):
-                    value = name_norm(lk.value) if prop == "nameNorm" else lk.value
-                    wanted[(lk.label, prop)].add(value)
         found: dict[tuple[str, str, str], str] = {}
-        for (label, prop), keys in wanted.items():
+        for (label, prop), keys in wanted_lookups(records).items():
             result = session.run(*named(_LOOKUPS[(label, prop)], keys=sorted(keys), **_LOOKUP_PARAMS.get(label, {})))
             for rec_ in result:
                 if rec_["uid"] is not None:
                     found[(label, prop, rec_["k"])] = rec_["uid"]
-        rejects: dict[int, tuple[str, str]] = {}
-        for i, rec in enumerate(records):
-            missing: dict[str, tuple[str, str]] = {}
-            for lk in rec.lookups:
-                uid = None
-                for prop in lk.prop.split("|"):
-                    value = name_norm(lk.value) if prop == "nameNorm" else lk.value
-                    uid = found.get((lk.label, prop, value))
-                    if uid:
-                        break
-                shown = f" {lk.value!r}" if self.quote_values else ""
-                what = f"{lk.label} with {lk.prop.replace('|', ' or ')}{shown} not found"
-                if lk.slot in _ENDPOINTS:  # the first reference found wins (a credit code before a name)
-                    if uid and lk.slot not in rec.extra:
-                        rec.extra[lk.slot] = uid
-                    elif not uid:
-                        missing.setdefault(lk.slot, (lk.field, what))
-                    continue
-                if uid:
-                    rec.add_rel(lk.slot, uid, lk.props)
-                elif lk.required:
-                    rejects[i] = (lk.field, what)
-                else:
-                    rec.issues.append(Issue("warning", lk.field, what + "; relationship left out"))
-            for slot, why in missing.items():
-                if slot not in rec.extra:
-                    rejects[i] = why
-                    break
-            rec.lookups = []
-        return rejects
+        return apply_lookups(records, found, self.quote_values)
 
     def write(self, records: list[Record]) -> BatchResult:
         """Resolve and write one batch in one transaction (rolled back in a dry run)."""
@@ -258,3 +223,50 @@ def no_endpoints(result: BatchResult) -> None:
     for i in range(len(result.outcomes)):
         if i not in result.rejects and result.outcomes[i] is None:
             result.rejects[i] = ("", "the row's endpoints were not found when writing")
+
+
+def wanted_lookups(records: list[Record]) -> dict[tuple[str, str], set[str]]:
+    """The values to look up per ``(label, property)`` (a name normalized), over a batch's records."""
+    wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for rec in records:
+        for lk in rec.lookups:
+            for prop in lk.prop.split("|"):
+                wanted[(lk.label, prop)].add(name_norm(lk.value) if prop == "nameNorm" else lk.value)
+    return wanted
+
+
+def apply_lookups(records: list[Record], found: dict[tuple[str, str, str], str],
+                  quote_values: bool) -> dict[int, tuple[str, str]]:
+    """Turn the records' lookups into relationship targets (or endpoints) from ``found`` (``(label, property,
+    value) -> uid``); returns the rejects (required references not found). The transactional and the bulk path
+    (:mod:`ingest.bulk_writes`) differ only in how they fill ``found``."""
+    rejects: dict[int, tuple[str, str]] = {}
+    for i, rec in enumerate(records):
+        missing: dict[str, tuple[str, str]] = {}
+        for lk in rec.lookups:
+            uid = None
+            for prop in lk.prop.split("|"):
+                value = name_norm(lk.value) if prop == "nameNorm" else lk.value
+                uid = found.get((lk.label, prop, value))
+                if uid:
+                    break
+            shown = f" {lk.value!r}" if quote_values else ""
+            what = f"{lk.label} with {lk.prop.replace('|', ' or ')}{shown} not found"
+            if lk.slot in _ENDPOINTS:  # the first reference found wins (a credit code before a name)
+                if uid and lk.slot not in rec.extra:
+                    rec.extra[lk.slot] = uid
+                elif not uid:
+                    missing.setdefault(lk.slot, (lk.field, what))
+                continue
+            if uid:
+                rec.add_rel(lk.slot, uid, lk.props)
+            elif lk.required:
+                rejects[i] = (lk.field, what)
+            else:
+                rec.issues.append(Issue("warning", lk.field, what + "; relationship left out"))
+        for slot, why in missing.items():
+            if slot not in rec.extra:
+                rejects[i] = why
+                break
+        rec.lookups = []
+    return rejects

@@ -10,7 +10,7 @@
 // description: organization that LEADS them (举头见支部), resident units (驻区单位: units hosting a party organization,
 // description: in an alliance, checked in (双报到) or signing an agreement) and those active in the $activeMonths
 // description: months up to $asOf (the 挂名 rule of queries/linkage_rules.py, word for word), households of the compounds and
-// description: their property work orders received in those 12 months. Needs and projects count where the need
+// description: their property work orders received in those months. Needs and projects count where the need
 // description: lies. typeHouseholds feeds the community type (queries/typology.py). Rules: docs/indicators.md.
 // params: divisionCode (str), asOf (str), unclaimedDays (int), noCandidateDays (int), activeMonths (int)
 // returns: code, name, level, kind, urbanRural, communityType, typeHouseholds, needsOpen, needsPastDue, needsUnclaimed, needsNoCandidate, medianClaimToDeliveryDays, ratingMean, ratingCount, grids, gridsWithBranch, compounds, compoundsWithBranch, residentUnits, residentUnitsActive, households, propertyWorkOrders, pastDue, unclaimed, noCandidate, gridsWithoutBranch, compoundsWithoutBranch, inactiveUnits, busyCompounds

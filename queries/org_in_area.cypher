@@ -35,14 +35,14 @@ RETURN true AS found,
       MATCH (a)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(o:Organization)
       WHERE ($kind IS NULL OR o.kind = $kind) AND ($status IS NULL OR o.status = $status)
         AND ($industry IS NULL OR o.industry = $industry)
-        AND ($hasPartyOrganization IS NULL
-             OR EXISTS { (o)<-[:HOSTED_BY]-(:PartyOrganization) } = $hasPartyOrganization)
+        AND CASE WHEN $hasPartyOrganization IS NULL THEN true
+                 ELSE EXISTS { (o)<-[:HOSTED_BY]-(:PartyOrganization) } = $hasPartyOrganization END
     } + COUNT {
       MATCH (a)<-[:IN_GRID]-(o:Organization)
       WHERE ($kind IS NULL OR o.kind = $kind) AND ($status IS NULL OR o.status = $status)
         AND ($industry IS NULL OR o.industry = $industry)
-        AND ($hasPartyOrganization IS NULL
-             OR EXISTS { (o)<-[:HOSTED_BY]-(:PartyOrganization) } = $hasPartyOrganization)
+        AND CASE WHEN $hasPartyOrganization IS NULL THEN true
+                 ELSE EXISTS { (o)<-[:HOSTED_BY]-(:PartyOrganization) } = $hasPartyOrganization END
     }
   END AS totalCount,
   COLLECT {
@@ -57,8 +57,8 @@ RETURN true AS found,
     WHERE ($after IS NULL OR o.uid > $after)
       AND ($kind IS NULL OR o.kind = $kind) AND ($status IS NULL OR o.status = $status)
       AND ($industry IS NULL OR o.industry = $industry)
-      AND ($hasPartyOrganization IS NULL
-           OR EXISTS { (o)<-[:HOSTED_BY]-(:PartyOrganization) } = $hasPartyOrganization)
+      AND CASE WHEN $hasPartyOrganization IS NULL THEN true
+               ELSE EXISTS { (o)<-[:HOSTED_BY]-(:PartyOrganization) } = $hasPartyOrganization END
     WITH o
     ORDER BY o.uid
     LIMIT $first + 1

@@ -2,7 +2,9 @@
 // title: Organizations by name (full-text)
 // description: Full-text search on index organization_names (cjk analyzer: Chinese is indexed as bigrams, so a
 // description: two-character query matches). text is a Lucene query built by the API (a quoted phrase). Ordered by
-// description: score, then uid; offset pagination (skip); totalCount counts the hits.
+// description: score, then uid; offset pagination (skip); totalCount counts the hits. Bounded: a first pass reads
+// description: only the scores (count, and the score of the last hit the page needs); the second reads the uid of
+// description: the hits scoring at least that much, not of every hit (a common pair like 有限 has 10^5 hits).
 // description: With withParents, each hosted party organization carries its parent (SUBORDINATE_TO), else null.
 // params: text (str), kind (str or null), skip (int), first (int), personal (bool), withParents (bool)
 // returns: totalCount, nodes
@@ -12,11 +14,21 @@
 // example: :param first => 20
 // example: :param personal => false
 // example: :param withParents => true
-CALL db.index.fulltext.queryNodes('organization_names', $text) YIELD node, score
-WHERE $kind IS NULL OR node.kind = $kind
-WITH node, score
-ORDER BY score DESC, node.uid ASC
-WITH collect(node) AS hits
+CALL () {
+  CALL db.index.fulltext.queryNodes('organization_names', $text) YIELD node, score
+  WHERE $kind IS NULL OR node.kind = $kind
+  WITH score ORDER BY score DESC
+  RETURN collect(score) AS scores
+}
+WITH size(scores) AS totalCount, scores[..$skip + $first + 1] AS top
+CALL (top) {
+  CALL db.index.fulltext.queryNodes('organization_names', $text) YIELD node, score
+  WHERE score >= last(top) AND ($kind IS NULL OR node.kind = $kind)
+  WITH node, score
+  ORDER BY score DESC, node.uid ASC
+  LIMIT $skip + $first + 1
+  RETURN collect(node) AS hits
+}
 CALL (hits) {
   UNWIND hits[$skip..($skip + $first + 1)] AS o
   RETURN collect(o {.uid, .kind, .name, .shortName, .alias, .uscc, .usccValid, .status, .active, .address, .placement, .industry,
@@ -36,4 +48,4 @@ CALL (hits) {
                         }) END} AS p ORDER BY p.uid
             }}) AS nodes
 }
-RETURN size(hits) AS totalCount, nodes
+RETURN totalCount, nodes

@@ -59,8 +59,13 @@ def check_mapping(names: list[str] | None) -> list[Probe]:
     return [PROBES[n] for n in reads if not names or n in names]
 
 
-def _driver_call(session: neo4j.Session, name: str, params: dict[str, Any]) -> int:
-    return len(list(session.run(to_query(catalog()[name]), params)))
+def _driver_call(session: neo4j.Session, name: str, params: dict[str, Any], errors: list[str]) -> int:
+    """Run the named query to its last record; rows returned (an error is noted, e.g. the query timeout)."""
+    try:
+        return len(list(session.run(to_query(catalog()[name]), params)))
+    except neo4j.exceptions.Neo4jError as e:
+        errors.append(f"driver {params}: {e.code}")
+        return 0
 
 
 def _api_call(client: httpx.Client, p: Probe, variables: dict[str, Any]) -> str | None:
@@ -81,6 +86,19 @@ def _field(document: str) -> str:
     return m.group(1) if m else document[:30]
 
 
+def level(params: dict[str, Any]) -> str:
+    """The level of the area a sample asks about (grid, community, street, district), or ``-``."""
+    if params.get("gridUid") or params.get("gridCode"):
+        return "grid"
+    code = next((params[k] for k in ("divisionCode", "communityCode", "code") if isinstance(params.get(k), str)
+                 and len(params[k]) == 12 and params[k].isdigit()), None)
+    if code is None:
+        return "-"
+    if code.endswith("000000"):
+        return "district"
+    return "street" if code.endswith("000") else "community"
+
+
 def measure(drv: neo4j.Driver, client: httpx.Client | None, pool: Pool, p: Probe, n: int, warmup: int,
             budget_s: float) -> dict[str, Any]:
     """Driver and API latency of one probe over ``n`` samples (fewer when ``budget_s`` runs out), and db hits."""
@@ -88,6 +106,7 @@ def measure(drv: neo4j.Driver, client: httpx.Client | None, pool: Pool, p: Probe
     api = client if (p.document or p.route) else None
     drv_ms: list[float] = []
     api_ms: list[float] = []
+    by_level: dict[str, list[float]] = {}
     errors: list[str] = []
     rows = 0
     slowest = (-1.0, 0)
@@ -95,7 +114,7 @@ def measure(drv: neo4j.Driver, client: httpx.Client | None, pool: Pool, p: Probe
                      notifications_min_severity="OFF") as s:
         for i in range(warmup):
             params, variables = p.sample(pool, i)
-            _driver_call(s, p.name, params)
+            _driver_call(s, p.name, params, [])
             if api:
                 _api_call(api, p, variables)
         start = time.monotonic()
@@ -104,7 +123,7 @@ def measure(drv: neo4j.Driver, client: httpx.Client | None, pool: Pool, p: Probe
                 break
             params, variables = p.sample(pool, i)
             t0 = time.perf_counter()
-            rows += _driver_call(s, p.name, params)
+            rows += _driver_call(s, p.name, params, errors)
             ms = (time.perf_counter() - t0) * 1000
             drv_ms.append(ms)
             slowest = max(slowest, (ms, i))
@@ -114,6 +133,7 @@ def measure(drv: neo4j.Driver, client: httpx.Client | None, pool: Pool, p: Probe
                 api_ms.append((time.perf_counter() - t0) * 1000)
                 if err:
                     errors.append(f"sample {i} {variables}: {err}")
+            by_level.setdefault(level(params), []).append(api_ms[-1] if api else ms)
     first = profile_query(drv, p.name, p.sample(pool, 0)[0])
     worst = profile_query(drv, p.name, p.sample(pool, slowest[1])[0])
     return {"driver": latency_stats(drv_ms), "api": latency_stats(api_ms) if api else None,
@@ -121,7 +141,16 @@ def measure(drv: neo4j.Driver, client: httpx.Client | None, pool: Pool, p: Probe
             "note": p.note, "mean_rows": round(rows / max(1, len(drv_ms)), 1), "errors": errors,
             "db_hits_first": first["db_hits"], "db_hits_slowest": worst["db_hits"],
             "slowest_params": worst["params"], "slowest_top_operators": worst["top_operators"],
-            "label_scans": worst["label_scans"], "load_avg": [round(load0, 1), round(os.getloadavg()[0], 1)]}
+            "label_scans": worst["label_scans"],
+            "p95_by_level": {k: latency_stats(v)["p95"] for k, v in by_level.items() if k != "-"},
+            "load_avg": [round(load0, 1), round(os.getloadavg()[0], 1)]}
+
+
+def db_hits(drv: neo4j.Driver, pool: Pool, p: Probe, n: int) -> dict[str, Any]:
+    """db hits of the first ``n`` samples (every level a probe rotates through): no timing, so the load of the
+    machine does not matter."""
+    hits = [profile_query(drv, p.name, p.sample(pool, i)[0])["db_hits"] for i in range(n)]
+    return {"first": hits[0], "median": sorted(hits)[len(hits) // 2], "max": max(hits), "all": hits}
 
 
 def verdict(r: dict[str, Any]) -> str:
@@ -135,12 +164,13 @@ def print_table(results: dict[str, dict[str, Any]], markdown: bool) -> None:
         return "—" if st is None else f"{st[k]:.1f}"
 
     cols = ("query", "via", "API p50", "p95", "p99", "driver p50", "p95", "p99", "db hits (1st / slowest)",
-            "load", "goal")
+            "p95 by level", "load", "goal")
     lines = []
     for name, r in results.items():
         lines.append((name, r["via"] or f"driver only: {r['note']}", f(r["api"], "p50"), f(r["api"], "p95"),
                       f(r["api"], "p99"), f(r["driver"], "p50"), f(r["driver"], "p95"), f(r["driver"], "p99"),
                       f"{r['db_hits_first']:,} / {r['db_hits_slowest']:,}",
+                      " ".join(f"{k[0]}:{v:.0f}" for k, v in r["p95_by_level"].items()),
                       f"{r['load_avg'][0]}–{r['load_avg'][1]}", verdict(r)))
     if markdown:
         print("| " + " | ".join(cols) + " |")
@@ -167,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-api", action="store_true", help="through the driver only")
     ap.add_argument("--label", default=None, help="report name (default: the number of organizations)")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    ap.add_argument("--hits-only", type=int, metavar="N", default=0,
+                    help="no timing: db hits of the first N samples of each query (PROFILE)")
     a = ap.parse_args(argv)
 
     from graph.driver import get_driver
@@ -177,6 +209,13 @@ def main(argv: list[str] | None = None) -> int:
     pool = Pool.from_graph(drv, a.grids, a.seed)
     console.print(f"{orgs:,} organizations; samples {pool.summary()}; load average {os.getloadavg()}")
     results: dict[str, dict[str, Any]] = {}
+    if a.hits_only:
+        hits = {}
+        for p in probes:
+            h = hits[p.name] = db_hits(drv, pool, p, a.hits_only)
+            print(f"{p.name:<36} first {h['first']:>10,} median {h['median']:>10,} max {h['max']:>10,}", flush=True)
+        write_report(f"query-hits-{a.label or orgs}", {"organizations": orgs, "samples": a.hits_only, "hits": hits})
+        return 0
     reader = next(k for k, role in API_KEYS.items() if role == "reader")
 
     def run_all(client: httpx.Client | None) -> None:

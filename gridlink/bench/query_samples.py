@@ -192,7 +192,9 @@ def profile_query(drv: neo4j.Driver, name: str, params: dict[str, Any]) -> dict[
     with drv.session(database="neo4j", notifications_min_severity="OFF") as s:
         tx = s.begin_transaction()
         try:
-            summary = tx.run("PROFILE " + q.text, params).consume()
+            result = tx.run("PROFILE " + q.text, params)
+            list(result)  # consume() alone discards the records: some plans then refuse their profiler stats
+            summary = result.consume()
         finally:
             tx.rollback()
     ops: list[dict[str, Any]] = []

@@ -248,6 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=2000)
     ap.add_argument("--resume-from", metavar="KIND", help="keep the kinds loaded before KIND, load from there")
     ap.add_argument("--skip-load", action="store_true", help="measure the graph already loaded")
+    ap.add_argument("--load-only", action="store_true",
+                    help="generate and load, then stop (measure with gridlink.bench.query_p95)")
     ap.add_argument("--samples", type=int, default=100, help="measured runs per named query")
     ap.add_argument("--budget-s", type=float, default=60.0, help="stop sampling a query after this long")
     ap.add_argument("--rfg-requests", type=int, default=1000, help="resourcesForGrid requests per path")
@@ -272,6 +274,10 @@ def main(argv: list[str] | None = None) -> int:
         report["load"] = load_set(folder, manifest, a.batch_size, a.resume_from)
         write_report(f"scale-run-{a.scale}", report)
     report["size"] = graph_size()
+    if a.load_only:
+        console.print(report["load"] if "load" in report else "", report["size"])
+        console.print(f"report: {write_report(f'scale-run-{a.scale}', report)}")
+        return 0
     samples = Samples.from_graph(get_driver(), a.grids)
     report["samples"] = samples.summary()
     measured = measure_catalog(get_driver(), samples, a.samples, only=a.only, budget_s=a.budget_s,

@@ -1,8 +1,9 @@
 """The files below the grid: 小区名录 (compounds), 业委会备案 (owner-committees), the compounds' party
 organizations (rows of the party-orgs file) and a year of 12345 work orders (工单导出).
 
-Work orders carry, as real exports do, the caller's name and phone and the complaint text: the ingest never reads
-them (its test scans the whole graph for them). Their number scales with the set (5 per registry organization),
+Work orders carry, as real exports do, the caller's name and phone and the complaint text (a third of the texts
+name the caller and give a phone): the ingest keeps the text with both masked and stores no caller data (its test
+scans every property of the graph for them). Their number scales with the set (5 per registry organization),
 spread over compounds by households and type, with a seasonal month profile and a category mix by type.
 """
 
@@ -13,7 +14,6 @@ from collections import Counter
 from datetime import date, timedelta
 
 from gridlink.demo.compounds import Compound, Compounds
-from gridlink.demo.lists import TODAY
 from gridlink.demo.names import person_name, phone
 from gridlink.demo.writers import Sink
 
@@ -49,8 +49,19 @@ def write_compounds(cs: Compounds, sink: Sink) -> int:
                     k.community.code, "" if new else k.grid.code, k.households, k.buildings, k.year,
                     company.name if company else "", company.uscc if company else "", k.mode,
                     "已成立" if k.committee else "未成立", "" if new else f"{k.lon:.6f}",
-                    "" if new else f"{k.lat:.6f}"))
+                    "" if new else f"{k.lat:.6f}", "" if new else boundary(k)))
     return managed
+
+
+def boundary(k: Compound) -> str:
+    """A WKT square of about 150 m around the compound's point for the planted compounds and one in three others
+    (a 小区名录 with 边界 for some compounds, none for the rest), else ''."""
+    if not (k.planted or k.households % 3 == 0):
+        return ""
+    d = 0.0007
+    x0, y0, x1, y1 = k.lon - d, k.lat - d, k.lon + d, k.lat + d
+    return (f"POLYGON (({x0:.6f} {y0:.6f}, {x1:.6f} {y0:.6f}, {x1:.6f} {y1:.6f}, {x0:.6f} {y1:.6f}, "
+            f"{x0:.6f} {y0:.6f}))")
 
 
 def branch_rows(cs: Compounds, rng: random.Random) -> list[tuple[str, ...]]:
@@ -71,11 +82,12 @@ def branch_rows(cs: Compounds, rng: random.Random) -> list[tuple[str, ...]]:
 
 def write_committees(cs: Compounds, sink: Sink, rng: random.Random) -> int:
     """业委会备案 rows of the compounds with a committee; returns their number."""
+    today = cs.w.as_of
     for k in cs.all():
         if not k.committee:
             continue
-        founded = TODAY - timedelta(days=rng.randrange(200, 3000))
-        start = founded if rng.random() < 0.5 else TODAY - timedelta(days=rng.randrange(30, 1000))
+        founded = today - timedelta(days=rng.randrange(200, 3000))
+        start = founded if rng.random() < 0.5 else today - timedelta(days=rng.randrange(30, 1000))
         members = rng.choice((5, 7, 7, 9))
         party = 3 if k.planted == "model" else rng.choices((0, 1, 2, 3), (40, 30, 20, 10))[0]
         sink.write((k.name, k.code, k.community.code, f"{k.name}业主委员会",
@@ -103,9 +115,10 @@ def work_order_count(cs: Compounds, target: int) -> dict[tuple[str, str], int]:
 
 
 def write_work_orders(cs: Compounds, sink: Sink, rng: random.Random, target: int) -> Counter[str]:
-    """A year (to the demo's TODAY) of 12345 work orders; returns the count per category word."""
+    """A year (to the demo's as-of date) of 12345 work orders; returns the count per category word."""
     counts = work_order_count(cs, target)
-    start = TODAY - timedelta(days=364)
+    today = cs.w.as_of
+    start = today - timedelta(days=364)
     months = [(start.replace(day=1) + timedelta(days=31 * m)).replace(day=1) for m in range(12)]
     cats: Counter[str] = Counter()
     n = 0
@@ -116,13 +129,17 @@ def write_work_orders(cs: Compounds, sink: Sink, rng: random.Random, target: int
         for _ in range(counts[(k.grid.code, k.name)]):
             n += 1
             month = rng.choices(months, [MONTHS[m.month - 1] for m in months])[0]
-            day = min(month + timedelta(days=rng.randrange(28)), TODAY)
+            day = min(month + timedelta(days=rng.randrange(28)), today)
             received = f"{max(day, start).isoformat()} {rng.randrange(8, 21):02d}:{rng.randrange(60):02d}:00"
             category = rng.choices([c for c, _ in mix], [w for _, w in mix])[0]
             status = rng.choices([s for s, _ in STATUS], [w for _, w in STATUS])[0]
             closed = (day + timedelta(days=rng.randrange(1, 15))) if status == "办结" else None
-            sink.write((f"GD{TODAY.year}{n:08d}", received, closed.isoformat() if closed else "",
-                        person_name(rng), phone(rng), f"反映{k.name}{category}问题，请尽快处理",
+            caller, tel = person_name(rng), phone(rng)
+            # a third of the texts name the caller and give a phone, as real ones do (the ingest masks both)
+            text = (f"{caller}反映{k.name}{category}问题，联系电话{tel}" if n % 3 == 0
+                    else f"反映{k.name}{category}问题，请尽快处理")
+            sink.write((f"GD{today.year}{n:08d}", received, closed.isoformat() if closed else "",
+                        caller, tel, text,
                         category, status, rng.choices([s for s, _ in SATISFACTION], [w for _, w in SATISFACTION])[0]
                         if closed else "", rng.choice(HANDLERS).format(street=k.community.street.name,
                                                                        community=k.community.short),
@@ -135,6 +152,6 @@ def write_work_orders(cs: Compounds, sink: Sink, rng: random.Random, target: int
 
 def planted_needs(cs: Compounds) -> list[tuple[Compound, str, str, str, date]]:
     """(compound, title, category word, project status, delivered) of the ``model`` compound's needs."""
-    model = cs.planted("model")
-    return [(model, f"{model.name}中秋邻里文艺汇演", "文体活动", "已验收", TODAY - timedelta(days=60)),
-            (model, f"{model.name}楼道堆物清理", "环境整治", "已交付", TODAY - timedelta(days=20))]
+    model, today = cs.planted("model"), cs.w.as_of
+    return [(model, f"{model.name}中秋邻里文艺汇演", "文体活动", "已验收", today - timedelta(days=60)),
+            (model, f"{model.name}楼道堆物清理", "环境整治", "已交付", today - timedelta(days=20))]

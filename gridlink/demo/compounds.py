@@ -27,7 +27,7 @@ from gridlink.demo.names import INDUSTRIES, SYLLABLES
 from gridlink.demo.world import Draw, OrgCore, World
 
 COMPOUND_HEADER = ("小区编码", "小区名称", "小区类型", "地址", "所属社区", "网格编码", "户数", "楼栋数", "建成年代",
-                   "物业服务企业", "物业企业统一社会信用代码", "物业服务方式", "业委会成立情况", "经度", "纬度")
+                   "物业服务企业", "物业企业统一社会信用代码", "物业服务方式", "业委会成立情况", "经度", "纬度", "边界")
 # type word, weight, households range, years range, name suffixes, management modes (word, weight)
 TYPES: tuple[tuple[str, int, tuple[int, int], tuple[int, int], tuple[str, ...], tuple[tuple[str, int], ...]], ...] = (
     ("商品房小区", 45, (200, 1500), (1998, 2020), ("花园", "苑", "华庭", "府", "小区", "家园"),
@@ -78,7 +78,10 @@ class Compounds:
     """The compounds of a world, by community, computed once per generation (a few thousand at most)."""
 
     def __init__(self, w: World) -> None:
+        from gridlink.demo.indicator_plants import ageing_community
+
         self.w = w
+        self.ageing = ageing_community(w.area)  # all its compounds are old courtyards (issue #13 demo)
 
     @cached_property
     def companies(self) -> list[OrgCore]:
@@ -113,8 +116,8 @@ class Compounds:
 
     def _build(self, g: GridCell, j: int, names: set[str], planted: str) -> Compound:
         d = Draw(self.w.seed, "compound", g.code, j)
-        word = {"dispute": "商品房小区", "model": "商品房小区", "courtyard": "老旧院落"}.get(planted) or _weighted(
-            d, tuple((t[0], t[1]) for t in TYPES))
+        word = {"dispute": "商品房小区", "model": "商品房小区", "courtyard": "老旧院落"}.get(planted) or (
+            "老旧院落" if g.community == self.ageing else _weighted(d, tuple((t[0], t[1]) for t in TYPES)))
         _, _, (hlo, hhi), (ylo, yhi), suffixes, modes = next(t for t in TYPES if t[0] == word)
         base = SYLLABLES[d.below(len(SYLLABLES))] + SYLLABLES[d.below(len(SYLLABLES))] + suffixes[
             d.below(len(suffixes))]

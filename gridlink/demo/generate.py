@@ -11,21 +11,22 @@ import json
 import random
 from collections import Counter
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from gridlink.demo import compound_files, linkage, lists, party, registry, ties
+from gridlink.demo import compound_extra, compound_files, indicator_plants, linkage, lists, party, registry, ties
 from gridlink.demo.compounds import COMPOUND_HEADER, Compounds
 from gridlink.demo.divisions import filtered_tables, select
 from gridlink.demo.world import REJECTED_DIRTS, World
 from gridlink.demo.writers import CsvSink, GeoJsonSink, JsonlSink, Sink, XlsxSink
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: dates relative to the set's asOf (issue #13); sets of version 1 are regenerated
 MANIFEST = "manifest.json"
 BIG = 100_000  # from this scale on, big files are CSV (XLSX writing is ~20x slower)
 GRID_HEADER = ("网格编码", "网格名称", "社区编码", "网格类型")
 XLSX_TITLES = ("成都市{district}事业单位和机关法人登记信息",
-               "数据来源：区委编办（演示数据，纯属虚构）    导出日期：2025-06-30")
+               "数据来源：区委编办（演示数据，纯属虚构）    导出日期：{day}")
 
 Progress = Callable[[str, int], None]
 
@@ -39,22 +40,23 @@ def sizes(w: World) -> dict[str, int]:
 
 
 def generate(out: Path, *, scale: int = 2000, district: str = "510107", seed: int = 1,
-             progress: Progress | None = None) -> dict[str, Any]:
+             progress: Progress | None = None, as_of: date | None = None) -> dict[str, Any]:
     """Write the demo set into ``out`` (created if needed) and return the manifest.
 
     Args:
         out: target folder.
         scale: number of registry organizations (enterprises + public units + social organizations).
         district: a Chengdu district code (6 digits), ``5101`` or ``all`` for the whole city.
-        seed: the same seed (and scale, district) gives byte-identical files.
+        seed: the same seed (and scale, district, as-of date) gives byte-identical files.
         progress: called as ``progress(kind, rows)`` after each file.
+        as_of: the set's "today" (default: today in Beijing); every date of the set is relative to it.
 
     Raises:
         InputError: unknown district.
         ValueError: a scale too small for the area.
     """
     area = select(district)
-    w = World(seed, scale, area)
+    w = World(seed, scale, area, as_of)
     n = sizes(w)
     out.mkdir(parents=True, exist_ok=True)
     files: list[dict[str, Any]] = []
@@ -99,7 +101,7 @@ def generate(out: Path, *, scale: int = 2000, district: str = "510107", seed: in
         ps: Sink = CsvSink(out / "public-units.csv", registry.PUBLIC_UNIT_HEADER)
     else:
         ps = XlsxSink(out / "public-units.xlsx", registry.PUBLIC_UNIT_HEADER,
-                      [t.format(district=district_label) for t in XLSX_TITLES])
+                      [t.format(district=district_label, day=w.as_of.isoformat()) for t in XLSX_TITLES])
     with ps:
         dirt = registry.write_public_units(w, ps, rng("public-units"))
     done("public-units", [ps], dirt, **({} if big else {"titleRows": len(XLSX_TITLES)}))
@@ -113,6 +115,10 @@ def generate(out: Path, *, scale: int = 2000, district: str = "510107", seed: in
         managed = compound_files.write_compounds(cs, cf)
     done("compounds", [cf], None, managed=managed, planted={t: cs.planted(t).name for t in ("dispute", "model",
                                                                                            "courtyard")})
+
+    with CsvSink(out / "property-contracts.csv", compound_extra.CONTRACT_HEADER) as pc:
+        compound_extra.write_contracts(cs, pc, rng("property-contracts"))
+    done("property-contracts", [pc])
 
     with JsonlSink(out / "party-orgs.jsonl", party.PARTY_ORG_HEADER) as po:
         pidx = party.write_party_orgs(w, po, rng("party-orgs"))
@@ -135,13 +141,16 @@ def generate(out: Path, *, scale: int = 2000, district: str = "510107", seed: in
     with CsvSink(out / "needs.csv", lists.NEED_HEADER) as ns, CsvSink(out / "projects.csv",
                                                                        lists.PROJECT_HEADER) as pj:
         statuses = lists.write_needs_and_projects(w, ns, pj, rng("needs"), pidx, res, n["needs"], cs)
+        statuses += indicator_plants.write_needs(w, ns, res)
     done("needs", [ns], None, byStatus=dict(sorted(statuses.items())))
     done("projects", [pj])
 
-    with CsvSink(out / "agreements.csv", ties.AGREEMENT_HEADER) as ag:
+    with CsvSink(out / "agreements.csv", ties.AGREEMENT_HEADER) as ag, \
+            CsvSink(out / "agreements-joint.csv", compound_extra.JOINT_HEADER) as aj:
         ties.write_agreements(w, ag, rng("agreements"), pidx, n["agreements"])
         linkage.write_lapsed_agreement(w, ag, plan)
-    done("agreements", [ag])
+        joint = compound_extra.write_joint_agreements(cs, aj)
+    done("agreements", [ag, aj], None, jointMechanisms=joint)
 
     with CsvSink(out / "memberships.csv", ties.MEMBERSHIP_HEADER) as ms:
         types = ties.write_memberships(w, ms, rng("memberships"), pidx)
@@ -156,6 +165,9 @@ def generate(out: Path, *, scale: int = 2000, district: str = "510107", seed: in
 
     with CsvSink(out / "party-members.csv", party.MEMBER_HEADER) as pm:
         member_status = party.write_party_members(w, pm, rng("party-members"), pidx, n["party-members"], cs)
+        member_status += indicator_plants.write_ageing_members(w, pm, cs, pidx)
+        for row in compound_extra.dispute_residents(cs, pidx.ids, rng("dispute-residents")):
+            pm.write(row)
     done("party-members", [pm], None, byStatus=dict(sorted(member_status.items())))
 
     with CsvSink(out / "work-orders.csv", compound_files.WORK_ORDER_HEADER, "gb18030") as wo:
@@ -167,7 +179,8 @@ def generate(out: Path, *, scale: int = 2000, district: str = "510107", seed: in
         "district": area.label, "districts": [d.code for d in area.districts], "streets": len(area.streets),
         "communities": len(area.communities), "grids": sum(len(g) for g in w.grids.values()),
         "organizations": {"public-units": w.n_public, "enterprises": w.n_enterprise, "social-orgs": w.n_social},
-        "partyOrganizations": len(pidx.ids), "compounds": sum(1 for _ in cs.all()), "files": files,
+        "partyOrganizations": len(pidx.ids), "compounds": sum(1 for _ in cs.all()), "asOf": w.as_of.isoformat(),
+        "ageingCommunity": getattr(indicator_plants.ageing_community(area), "code", None), "files": files,
     }
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return manifest

@@ -85,11 +85,10 @@ def write_members(w: World, sink: Sink, rng: random.Random, party: PartyIndex, p
     """Two to five part-time members per enlarged committee from units with their own party organization (the
     planted empty one gets none; the planted 挂名 unit joins the first community's 大党委)."""
     # a street without any such unit leaves its committees empty: the chain reports NO_PART_TIME_MEMBERS
-    from gridlink.demo.lists import TODAY
 
     def member(cid: str, cname: str, i: int, deputy: bool) -> None:
         core = w.org(i)
-        since = TODAY - timedelta(days=rng.randrange(60, 1500))
+        since = w.as_of - timedelta(days=rng.randrange(60, 1500))
         sink.write((cid, cname, core.uscc, core.name, "兼职副书记" if deputy else "兼职委员", since.isoformat(),
                     person_name(rng)))  # the name column is never read by the ingest
 
@@ -112,12 +111,11 @@ def write_members(w: World, sink: Sink, rng: random.Random, party: PartyIndex, p
 def write_lapsed_agreement(w: World, sink: Sink, p: Plan) -> None:
     """The planted 挂名 unit's only tie: an agreement signed three years and ended 13 months before the as-of date
     (an agreements row, AGREEMENT_HEADER)."""
-    from gridlink.demo.lists import TODAY
 
     if p.nominal_unit is None:
         return
     core = w.org(p.nominal_unit)
-    signed, ended = TODAY - timedelta(days=3 * 365), TODAY - timedelta(days=395)
+    signed, ended = w.as_of - timedelta(days=3 * 365), w.as_of - timedelta(days=395)
     sink.write((LAPSED_AGREEMENT, f"{core.community.short}与{core.name}结对共建协议", core.uscc, core.name,
                 core.community.code, signed.isoformat(), ended.isoformat()))
 
@@ -125,7 +123,6 @@ def write_lapsed_agreement(w: World, sink: Sink, p: Plan) -> None:
 def write_responsibilities(w: World, sink: Sink, rng: random.Random, p: Plan) -> None:
     """Each community of a street is taken by the next department (the head answers for it); 综治中心 also sends a
     包联干部 to the first grid of every third community. The planted community gets no row at all."""
-    from gridlink.demo.lists import TODAY
 
     for s in w.area.streets:
         office = w.org(w.street_offices[s.code])
@@ -133,7 +130,7 @@ def write_responsibilities(w: World, sink: Sink, rng: random.Random, p: Plan) ->
         communities = [c for c in w.area.communities if c.street == s and c.code != p.no_department]
         for n, c in enumerate(communities):
             dept = DEPARTMENTS[n % len(DEPARTMENTS)]
-            since = date(TODAY.year - 1, 1, 1) + timedelta(days=rng.randrange(365))
+            since = date(w.as_of.year - 1, 1, 1) + timedelta(days=rng.randrange(365))
             sink.write((dept, c.code, s.code, office.uscc, office.name, "主任", heads[dept], since.isoformat()))
             if n % 3 == 0 and w.grids[c.code]:
                 sink.write(("综治中心", w.grids[c.code][0].code, "", office.uscc, office.name, "包联干部",

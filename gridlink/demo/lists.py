@@ -56,7 +56,6 @@ PROJECT_HEADER = ("项目编号", "项目名称", "需求编号", "资源编号"
                   "交付日期", "验收日期", "评价", "评分", "网格编码", "区划代码")
 _WEEKDAYS = ("1-5", "1-5", "1-7", "6,7", "1,3,5", "2,4,6")
 _HOURS = ("09:00-17:00", "08:30-12:00", "14:00-18:00", "19:00-21:00", "09:00-21:00")
-TODAY = date(2025, 6, 30)  # the demo's "now": fixed, so the files never depend on the clock
 
 
 @dataclass
@@ -72,8 +71,8 @@ def _pick_category(rng: random.Random) -> tuple[str, str, int, tuple[str, ...], 
     return rng.choices(CATEGORIES, [c[2] for c in CATEGORIES])[0]
 
 
-def _day(rng: random.Random, back: int) -> date:
-    return TODAY - timedelta(days=rng.randrange(back))
+def _day(w: World, rng: random.Random, back: int) -> date:
+    return w.as_of - timedelta(days=rng.randrange(back))
 
 
 def write_resources(w: World, sink: Sink, rng: random.Random, party: PartyIndex, count: int) -> ResourceIndex:
@@ -82,7 +81,7 @@ def write_resources(w: World, sink: Sink, rng: random.Random, party: PartyIndex,
     for r in range(count):
         key, word, _, names, _ = _pick_category(rng)
         core = w.org(party.hosts[rng.randrange(len(party.hosts))])
-        start = _day(rng, 720)
+        start = _day(w, rng, 720)
         end = start + timedelta(days=rng.choice((180, 365, 730))) if rng.random() < 0.7 else None
         grid, division = core.grid.code, core.community.code
         lon, lat = f"{core.lon:.6f}", f"{core.lat:.6f}"
@@ -115,7 +114,7 @@ def write_needs_and_projects(w: World, needs: Sink, projects: Sink, rng: random.
         raised = party.notable.get(c.code) if rng.random() < 0.35 else None
         raiser = w.org(rng.choice(raised)).uscc if raised else ""
         status = rng.choices(("待认领", "已认领", "已关闭"), (45, 40, 15))[0]
-        published = _day(rng, 540)
+        published = _day(w, rng, 540)
         need_id = f"XQ{n + 1:08d}"
         title = f"{c.short}{rng.choice(titles)}"
         compound = residence(cs, c.code, rng) if rng.random() < 0.3 else ("", "")

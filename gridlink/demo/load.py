@@ -1,4 +1,5 @@
-"""Loading a demo set: generate the default one when absent, then ingest every file in manifest order."""
+"""Loading a demo set: generate the default one when absent, ingest every file in manifest order, then store the
+indicator snapshots of the 12 months up to the set's as-of date (``indicator_plants.write_history``)."""
 
 from __future__ import annotations
 
@@ -91,6 +92,11 @@ def load_set(folder: Path, console: Console, *, generate_if_missing: bool = True
             bar.update(task, completed=summary.rows)
             summaries.append(summary)
     console.print(summary_table(summaries))
+    from gridlink.demo.indicator_plants import HISTORY_MONTHS, write_history
+
+    with console.status(f"storing {HISTORY_MONTHS} months of indicator history…"):
+        stored = write_history(manifest, driver)
+    console.print(f"indicator history: {stored} snapshots ({HISTORY_MONTHS} months up to {manifest['asOf']})")
     return summaries
 
 

@@ -127,9 +127,8 @@ def write_party_members(w: World, sink: Sink, rng: random.Random, party: PartyIn
                         cs: Compounds) -> Counter[str]:
     """Write ``count`` fake party members living in the area's compounds, plus four registered members of the
     planted ``model`` compound; returns the count per status word (流动/口袋/隐形 get counted)."""
-    # imported here: compound_files reads the lists' TODAY, and the lists import this module
+    # imported here: compound_files imports the lists, and the lists import this module
     from gridlink.demo.compound_files import residence
-    from gridlink.demo.lists import TODAY
 
     perm = cg.Permutation(f"{w.seed}:members", 20000 * 1000)  # (birth day, sequence) pairs: IDs never repeat
     statuses: Counter[str] = Counter()
@@ -143,10 +142,10 @@ def write_party_members(w: World, sink: Sink, rng: random.Random, party: PartyIn
         c = w.area.communities[rng.randrange(len(w.area.communities))]
         grid = rng.choice(w.grids[c.code]).code if status != "隐形" else ""
         reported = status == "正常" and rng.random() < 0.5
-        on = (date(2019, 1, 1) + timedelta(days=rng.randrange(2300))).isoformat() if reported else ""
+        on = (w.as_of - timedelta(days=2500 - rng.randrange(2300))).isoformat() if reported else ""
         # a pocket member's transfer letter was issued 7-17 months before the as-of date (docs/members.md); no rng
         # draw here, so the rest of the demo stays as it was
-        out = (TODAY - timedelta(days=210 + m % 300)).isoformat() if status == "口袋" else ""
+        out = (w.as_of - timedelta(days=210 + m % 300)).isoformat() if status == "口袋" else ""
         sink.write((cg.id_number(region, birth, f"{seq:03d}"), person_name(rng), phone(rng), status,
                     rng.choice(party.ids), c.code if reported else "", grid, on, *residence(cs, c.code, rng),
                     c.code, out))
@@ -156,7 +155,7 @@ def write_party_members(w: World, sink: Sink, rng: random.Random, party: PartyIn
         day, seq = divmod(perm(m), 1000)
         birth = (_BIRTH0 + timedelta(days=day)).strftime("%Y%m%d")
         sink.write((cg.id_number(_ID_REGIONS[0], birth, f"{seq:03d}"), person_name(rng), phone(rng), "正常",
-                    f"PC{model.grid.code}{model.name}", model.community.code, model.grid.code, TODAY.isoformat(),
+                    f"PC{model.grid.code}{model.name}", model.community.code, model.grid.code, w.as_of.isoformat(),
                     *model.ref, model.community.code, ""))
         statuses["正常"] += 1
     return statuses

@@ -15,11 +15,9 @@ AGREEMENT_HEADER = ("协议编号", "协议名称", "签约单位统一社会信
                     "有效期至")
 MEMBERSHIP_HEADER = ("记录类型", "单位统一社会信用代码", "单位名称", "组织编号", "组织名称", "组织类型", "覆盖区域编码",
                      "职务", "报到社区编码", "日期")
-_START = date(2020, 1, 1)
-
-
-def _when(rng: random.Random) -> date:
-    return _START + timedelta(days=rng.randrange(2000))
+def _when(w: World, rng: random.Random) -> date:
+    """A day of the 2,000 before the demo's as-of date (some agreements still valid, some lapsed)."""
+    return w.as_of - timedelta(days=2000 - rng.randrange(2000))
 
 
 def _units(w: World, party: PartyIndex, code: str, rng: random.Random, k: int) -> list[int]:
@@ -38,7 +36,7 @@ def write_agreements(w: World, sink: Sink, rng: random.Random, party: PartyIndex
         street_level = rng.random() < 0.1
         area_code = c.street.code + "000" if street_level else c.code
         area_name = c.street.name if street_level else c.short
-        signed = _when(rng)
+        signed = _when(w, rng)
         sink.write((f"XY{a + 1:07d}", f"{area_name}与{units[0].name}{'等单位' if len(units) > 1 else ''}结对共建协议",
                     "；".join(u.uscc for u in units), "；".join(u.name for u in units), area_code,
                     signed.isoformat(), (signed + timedelta(days=365 * rng.choice((1, 2, 3)))).isoformat()))
@@ -50,7 +48,7 @@ def write_memberships(w: World, sink: Sink, rng: random.Random, party: PartyInde
 
     def member(kind: str, i: int, aid: str, aname: str, akind: str, covers: str, role: str) -> None:
         core = w.org(i)
-        sink.write((kind, core.uscc, core.name, aid, aname, akind, covers, role, "", _when(rng).isoformat()))
+        sink.write((kind, core.uscc, core.name, aid, aname, akind, covers, role, "", _when(w, rng).isoformat()))
         counts[kind] += 1
 
     for c in w.area.communities:
@@ -71,6 +69,6 @@ def write_memberships(w: World, sink: Sink, rng: random.Random, party: PartyInde
         if rng.random() < 0.6:
             core = w.org(i)
             sink.write(("双报到", core.uscc, core.name, "", "", "", "", "", core.community.code,
-                        _when(rng).isoformat()))
+                        _when(w, rng).isoformat()))
             counts["双报到"] += 1
     return counts

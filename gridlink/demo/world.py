@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
+from graph import localtime
 from gridlink.demo.codes_gen import Permutation
 from gridlink.demo.divisions import Area, Community
 from gridlink.demo.geometry import GridCell, grids_of
@@ -80,8 +82,11 @@ class OrgCore:
 class World:
     """Sizes and identities of one demo set (seed, scale, area)."""
 
-    def __init__(self, seed: int, scale: int, area: Area) -> None:
+    def __init__(self, seed: int, scale: int, area: Area, as_of: date | None = None) -> None:
         self.seed, self.scale, self.area = seed, scale, area
+        # the demo's "now": every date of the set is counted back (or on) from it, so a set generated today has
+        # fresh, overdue and stuck needs today; the same day (and seed, scale, area) gives the same bytes
+        self.as_of = as_of or localtime.today()
         streets = len(area.streets)
         self.n_public = max(round(scale * 0.06), streets + len(area.communities) // 4 + 1)
         self.n_social = round(scale * 0.08)

@@ -55,6 +55,11 @@ CHAPTERS: tuple[Chapter, ...] = (
             "members (兼职委员) from resident units, over the grid branches; beside them the street office's "
             "departments answer for communities (包联). Who answers for this community, and where is the chain thin?",
             ("explore_linkage", "linkage_")),
+    # issue #13 part 3: a query belongs to the chapter of its longest matching prefix, so division_indicators
+    # lands here and not under "division_"
+    Chapter("Evaluation and early warning", "评价与预警: indicators of a district, street or community and each "
+            "division below it, what crossed a documented threshold (warnings), and the monthly snapshots that make "
+            "the trend.", ("division_indicators", "indicator_", "members_by_area")),
     # below the grid (issue #12): its own chapter, so the other chapters' slides stay as they are
     Chapter("Below the grid: compounds", "小区/院落: the property company that manages a compound, the owners' "
             "committee, the 小区党支部 or 楼栋党小组, resident party members (counts only), 12345 work orders; "
@@ -83,14 +88,13 @@ _STYLE = """<style type="text/css" media="screen">
 
 
 def chapter_of(name: str, write: bool = False) -> Chapter:
-    """The chapter a query belongs to: write queries in their own, else the first whose prefix matches, else
-    "More named queries"."""
+    """The chapter a query belongs to: write queries in their own, else the one with the longest matching prefix
+    (the first such chapter on a tie), else "More named queries"."""
     if write:
         return WRITES
-    for chapter in CHAPTERS:
-        if name.startswith(chapter.prefixes):
-            return chapter
-    return MORE
+    matches = [(len(p), -i, chapter) for i, chapter in enumerate(CHAPTERS) for p in chapter.prefixes
+               if name.startswith(p)]
+    return max(matches, key=lambda m: m[:2])[2] if matches else MORE
 
 
 def group(queries: dict[str, NamedQuery] | None = None) -> list[tuple[Chapter, list[NamedQuery]]]:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,15 +39,26 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 def test_same_seed_gives_identical_bytes_and_another_seed_differs(tmp_path: Path) -> None:
     a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
-    generate(a, scale=400, seed=3)
-    generate(b, scale=400, seed=3)
-    generate(c, scale=400, seed=4)
+    day = date(2026, 6, 30)  # the set's as-of date is part of its identity (its dates count back from it)
+    generate(a, scale=400, seed=3, as_of=day)
+    generate(b, scale=400, seed=3, as_of=day)
+    generate(c, scale=400, seed=4, as_of=day)
     files_a, files_b, files_c = _files(a), _files(b), _files(c)
-    assert len(files_a) == 21  # 3 division tables + 17 files of 16 kinds (party-orgs: two) + manifest
+    manifest = json.loads(files_a["manifest.json"])
+    assert len(files_a) == sum(len(f["paths"]) for f in manifest["files"]) + 1  # every file the manifest lists
     assert files_a == files_b
     changed = {name for name in files_a if files_a[name] != files_c[name]}
     assert {"enterprises.csv", "public-units.xlsx", "party-orgs.jsonl", "party-members.csv"} <= changed
     assert "divisions/chengdu-villages.csv" not in changed  # real data, not random
+    later = tmp_path / "later"
+    generate(later, scale=400, seed=3, as_of=day + timedelta(days=100))
+    moved = _files(later)
+    assert json.loads(moved["manifest.json"])["asOf"] == "2026-10-08"
+    # the same rows, 100 days later: every need published 100 days later than in a
+    needs = [list(csv.reader(io.StringIO(f["needs.csv"].decode("utf-8")))) for f in (files_a, moved)]
+    assert [date.fromisoformat(r[4]) - date.fromisoformat(s[4]) for r, s in zip(needs[1][1:], needs[0][1:],
+                                                                               strict=True)] == [
+        timedelta(days=100)] * (len(needs[0]) - 1)
 
 
 def test_manifest_counts_equal_the_rows_in_the_files(demo: tuple[Path, dict[str, Any]]) -> None:

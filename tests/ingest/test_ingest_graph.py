@@ -142,3 +142,23 @@ def test_cli_exit_code_and_summary(places_graph: neo4j.Driver, tmp_path: Path,
     # (tests/ingest/test_ingest_errors.py checks the message and hint users see)
     assert bad.exit_code == 1 and isinstance(bad.exception, InputError)
     assert str(bad.exception) == f"file not found: {tmp_path / 'missing.csv'}"
+
+
+def test_inactive_since_is_beijing_date_not_the_servers(places_graph: neo4j.Driver, tmp_path: Path,
+                                                         csv_writer: Callable[..., Path],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 2027-03-31 20:00 UTC it is already 2027-04-01 in Beijing: the deactivation is dated April 1st (the clock
+    is moved through graph.localtime, the one clock; the server's own date would say something else)."""
+    import datetime as dt
+
+    from graph import localtime
+
+    utc_evening = dt.datetime(2027, 3, 31, 20, 0, tzinfo=dt.UTC)
+    monkeypatch.setattr(localtime, "now", lambda: utc_evening.astimezone(localtime.LOCAL_TZ))
+    rows = enterprise_rows()
+    ingest_files("enterprises", [csv_writer("v1.csv", ENT_HEADER, rows)], source="scjg",
+                 report=tmp_path / "1.jsonl")
+    ingest_files("enterprises", [csv_writer("v2.csv", ENT_HEADER, rows[1:])], source="scjg", snapshot=True,
+                 report=tmp_path / "2.jsonl")
+    assert q(places_graph, "MATCH (o:Organization) WHERE NOT o.active RETURN toString(o.inactiveSince) AS d") == [
+        {"d": "2027-04-01"}]

@@ -69,8 +69,27 @@ def test_graphiql_runs_a_typed_query(api: str) -> None:
             By.CSS_SELECTOR, ".graphiql-response .CodeMirror") if "成都市" in e.text])
         assert "\"divisions\"" in result[0].text and '"level": "city"' in result[0].text
         _glyphs_render(drv, "//div[contains(@class, 'graphiql-response')]//span[contains(text(), '成都市')]")
+        # the headline question with its short names, for the screenshot an analyst sees first
+        drv.execute_script("arguments[0].CodeMirror.setValue(arguments[1]);", editor[0], HEADLINE_QUERY)
+        drv.find_element(By.CSS_SELECTOR, ".graphiql-execute-button").click()
+        wait(drv, "the ranking", lambda d: [e for e in d.find_elements(
+            By.CSS_SELECTOR, ".graphiql-response .CodeMirror") if "第1网格" in e.text and "score" in e.text])
         shot(drv, "graphiql")
         assert csp_violations(drv) == []
+
+
+#: what GraphiQL shows in the README: a grid's three best resources with their reasons, by their short names
+HEADLINE_QUERY = """{
+  resourcesForGrid(gridCode: "510107005001001", limit: 3) {
+    grid { name shortName }
+    matches {
+      score
+      resource { shortName category }
+      provider { shortName }
+      reasons { code weight detail }
+    }
+  }
+}"""
 
 
 @retried()
@@ -198,6 +217,9 @@ def test_browser_guide_plays_in_chinese_and_its_params_run(api: str) -> None:
         assert "第1网格" in names, sorted(names)[:20]
         drv.execute_script("arguments[0].scrollIntoView({block: 'center'});",
                            newest.find_elements(By.CSS_SELECTOR, "svg g.node")[0])
+        for button in newest.find_elements(By.CSS_SELECTOR, "[aria-label='zoom-in']")[:1] * 2:
+            button.click()  # the captions and scores readable in the screenshot
+            time.sleep(0.5)
         shot(drv, "guide-grid-ranking")
 
         # need_list: one of the seven slides whose old :param block Browser silently ignored

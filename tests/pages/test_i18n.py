@@ -38,6 +38,7 @@ def test_guide_chrome_and_query_titles_are_translated() -> None:
     po = _po()
     wanted = [c.title for c in (*CHAPTERS, MORE, WRITES)] + [c.lead for c in (*CHAPTERS, MORE, WRITES)]
     wanted += [text for _, name, text in LEGEND for text in (name, text)] + [q.title for q in catalog().values()]
+    wanted += [q.description for q in catalog().values()]  # a slide's text: English there is English in the guide
     missing = [m for m in wanted if not po.get(m)]
     assert missing == [], ("the guide is Chinese first: add these msgids with their Chinese to "
                            "graph/locale/zh_CN/LC_MESSAGES/gridlink.po, then run `python -m graph.i18n`")

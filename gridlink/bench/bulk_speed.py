@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> None:
     from graph import server
     from graph.driver import database, get_driver
     from graph.schema import migrate
+    from graph.settings import get_server_settings
     from ingest import ingest_files
     from ingest.bulk import bulk_load, read_dump
 
@@ -106,8 +107,8 @@ def main(argv: list[str] | None = None) -> None:
         if args.dump is None:
             _clear(drv, db)  # bench organizations only; the divisions stay for LOAD CSV's MATCH
             path = folder / "bench-orgs.csv"
-            import_dir = _import_dir(drv, db)
-            assert import_dir is not None
+            home = get_server_settings().server_home()
+            import_dir = home / (_import_dir(drv, db) or "import")  # the setting may be relative to the home
             shutil.copy(path, import_dir / path.name)
             try:
                 for name, query in (("LOAD CSV + MERGE", LOAD_CSV), ("LOAD CSV with provenance", LOAD_CSV_PROVENANCE)):

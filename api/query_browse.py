@@ -63,16 +63,17 @@ class BrowseQuery:
         if parent_code is None:
             return [r["division"] for r in await db.read("division_roots", {})
                     if typology.keep(r["division"], urban_rural, community_type)]
-        # the counts walk every grid below each child: only when selected
+        # the counts walk every grid below each child, the types every IN_DIVISION of it: only when asked for
         counts = args.selected(info, "childCount") or args.selected(info, "gridCount")
+        types = bool(community_type) or args.selected(info, "communityType")
         rows = await db.read("division_children", {"code": args.division_code(parent_code, "parentCode"),
-                                                   "withCounts": counts})
+                                                   "withCounts": counts, "withTypes": types})
         if not rows:
             raise NotFoundError(f"parentCode: no division {parent_code}", field="parentCode")
         children = [{**c, "derivedType": typology.community_type(c["level"], c["code"], c["kind"],
                                                                  c.get("communityType"), c["typeHouseholds"])}
-                    for c in rows[0]["children"]]
-        kept: list[Any] = [c for c in children if typology.keep({**c, "communityType": c["derivedType"]},
+                    if types else c for c in rows[0]["children"]]
+        kept: list[Any] = [c for c in children if typology.keep({**c, "communityType": c.get("derivedType")},
                                                                  urban_rural, community_type)]
         return kept
 

@@ -76,7 +76,8 @@ def _tree(code: str) -> tuple[dict[str, Any], list[str]]:
         raise GridlinkError(f"--division: no division {code} (give a 12-digit code of a loaded division)")
     parents, frontier = [code], [code]
     while frontier:
-        below = [x for c in frontier for r in run("division_children", {"code": c, "withCounts": True}).records
+        below = [x for c in frontier
+                 for r in run("division_children", {"code": c, "withCounts": True, "withTypes": False}).records
                  for x in r["children"]]
         frontier = [x["code"] for x in below if x["childCount"] > 0 and x["level"] != "community"]
         parents += frontier

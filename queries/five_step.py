@@ -7,9 +7,11 @@ step by checking every threshold below is named there).
 
 The rules (Chengdu's method for commodity-housing compounds where property disputes are frequent):
 
-- 找党员 find_members: ``done`` when at least :data:`BRANCH_MIN` members live in the compound and none of them is
-  hidden (隐形) or pocket (口袋); ``partial`` when some live there but fewer, or some are hidden/pocket;
-  ``missing`` when none is known.
+- 找党员 find_members (statuses derived by :mod:`queries.member_rules`): ``done`` when at least
+  :data:`BRANCH_MIN` registered members (normal or flowing) live in the compound and none of its residents is
+  hidden (隐形) or pocket (口袋); ``partial`` when some registered members live there, but fewer, or beside
+  hidden/pocket ones; ``missing`` when no registered member is found — none known, or only hidden/pocket ones
+  (the registries know them; the compound has not found them yet).
 - 建组织 build_org: ``done`` when a party organization (小区党支部, 楼栋党小组…) LEADS the compound; ``partial`` when
   only a grid branch leads a grid it lies in; ``missing`` otherwise.
 - 优机制 improve_mechanism: ``done`` when a joint-mechanism agreement (三方联动协议: branch + committee + property
@@ -49,11 +51,14 @@ def _step(key: str, status: str, evidence: dict[str, Any], next_action: str | No
 def find_members(ev: Evidence) -> Step:
     """找党员: party members living in the compound, by status."""
     counts = {s: int(ev.get(s) or 0) for s in vocab.MEMBER_STATUSES}  # normal, flowing, pocket, hidden
-    total, unregistered = sum(counts.values()), counts["pocket"] + counts["hidden"]
-    if total == 0:
+    registered, unregistered = counts["normal"] + counts["flowing"], counts["pocket"] + counts["hidden"]
+    if registered == 0 and unregistered:
+        return _step("find_members", MISSING, counts,
+                     "本小区已知的党员都是隐形或口袋党员：逐一走访，动员亮身份、转接组织关系、向社区报到")
+    if registered == 0:
         return _step("find_members", MISSING, counts,
                      "排查居住在本小区的党员：比对党员居住地址，动员在职党员向社区报到、亮身份")
-    if total >= BRANCH_MIN and unregistered == 0:
+    if registered >= BRANCH_MIN and unregistered == 0:
         return _step("find_members", DONE, counts, None)
     if unregistered:
         return _step("find_members", PARTIAL, counts, "动员隐形党员亮身份、口袋党员转接组织关系")

@@ -95,14 +95,18 @@ CALL (g, origin, c, s, w, at, day, openNeeds, communityCommittee, streetCommitte
     MATCH (g)<-[:IN_GRID]-(r:Resource)
     RETURN r, 0 AS rank
     UNION
+    // the community is one of the street's divisions: its resources come with the street's, tagged 1 (a separate
+    // community branch expanded its IN_DIVISION relationships twice); on its own only when it has no street
+    WITH c, s
+    WHERE s IS NULL
     MATCH (c)<-[:IN_DIVISION]-(r:Resource)
     RETURN r, 1 AS rank
     UNION
     MATCH (s)<-[:IN_DIVISION]-(r:Resource)
     RETURN r, 2 AS rank
     UNION
-    MATCH (s)<-[:PART_OF]-(:Division)<-[:IN_DIVISION]-(r:Resource)
-    RETURN r, 2 AS rank
+    MATCH (s)<-[:PART_OF]-(x:Division)<-[:IN_DIVISION]-(r:Resource)
+    RETURN r, CASE WHEN x = c THEN 1 ELSE 2 END AS rank
     UNION
     MATCH (r:Resource)
     WHERE point.distance(r.location, origin) <= $maxDistanceM

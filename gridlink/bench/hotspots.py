@@ -13,13 +13,15 @@ from __future__ import annotations
 import argparse
 import os
 import time
+from datetime import date
 from typing import Any
 
 from gridlink.bench.common import latency_stats, write_report
 
 
-def measure(division: str, repeat: int, limit: int) -> dict[str, Any]:
-    """Time the ranking and the evidence read ``repeat`` times after two warm-up runs."""
+def measure(division: str, repeat: int, limit: int, until: date | None = None) -> dict[str, Any]:
+    """Time the ranking and the evidence read ``repeat`` times after two warm-up runs, for the 12 months that end
+    on ``until`` (default: today; demo sets are dated from the day they were generated)."""
     from api.db import read_sync
     from api.query_compounds import year_before
     from graph.driver import get_driver
@@ -27,7 +29,7 @@ def measure(division: str, repeat: int, limit: int) -> dict[str, Any]:
     from gridlink.bench.query_samples import profile_query
     from queries.member_rules import get_member_rules
 
-    TODAY = today()  # demo sets are dated from the day they were generated  # noqa: N806
+    TODAY = until or today()  # noqa: N806
     params = {"divisionCode": division, "since": year_before(TODAY).isoformat(), "until": TODAY.isoformat(),
               "limit": limit}
     ranking: list[float] = []
@@ -59,8 +61,10 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=25)
     ap.add_argument("--limit", type=int, default=20)
     ap.add_argument("--label", default="", help="a suffix of the report's name (before/after)")
+    ap.add_argument("--until", type=date.fromisoformat, default=None,
+                    help="the period's last day (default: the newest work order's received date)")
     a = ap.parse_args()
-    report = measure(a.division, a.repeat, a.limit)
+    report = measure(a.division, a.repeat, a.limit, a.until)
     for key in ("ranking_ms", "evidence_ms", "total_ms"):
         s = report[key]
         print(f"{key:12} p50 {s['p50']:8.1f}  p95 {s['p95']:8.1f}  max {s['max']:8.1f}  (n={s['n']})")

@@ -1,8 +1,9 @@
 """The files below the grid: 小区名录 (compounds), 业委会备案 (owner-committees), the compounds' party
 organizations (rows of the party-orgs file) and a year of 12345 work orders (工单导出).
 
-Work orders carry, as real exports do, the caller's name and phone and the complaint text: the ingest never reads
-them (its test scans the whole graph for them). Their number scales with the set (5 per registry organization),
+Work orders carry, as real exports do, the caller's name and phone and the complaint text (a third of the texts
+name the caller and give a phone): the ingest keeps the text with both masked and stores no caller data (its test
+scans every property of the graph for them). Their number scales with the set (5 per registry organization),
 spread over compounds by households and type, with a seasonal month profile and a category mix by type.
 """
 
@@ -48,8 +49,19 @@ def write_compounds(cs: Compounds, sink: Sink) -> int:
                     k.community.code, "" if new else k.grid.code, k.households, k.buildings, k.year,
                     company.name if company else "", company.uscc if company else "", k.mode,
                     "已成立" if k.committee else "未成立", "" if new else f"{k.lon:.6f}",
-                    "" if new else f"{k.lat:.6f}"))
+                    "" if new else f"{k.lat:.6f}", "" if new else boundary(k)))
     return managed
+
+
+def boundary(k: Compound) -> str:
+    """A WKT square of about 150 m around the compound's point for the planted compounds and one in three others
+    (a 小区名录 with 边界 for some compounds, none for the rest), else ''."""
+    if not (k.planted or k.households % 3 == 0):
+        return ""
+    d = 0.0007
+    x0, y0, x1, y1 = k.lon - d, k.lat - d, k.lon + d, k.lat + d
+    return (f"POLYGON (({x0:.6f} {y0:.6f}, {x1:.6f} {y0:.6f}, {x1:.6f} {y1:.6f}, {x0:.6f} {y1:.6f}, "
+            f"{x0:.6f} {y0:.6f}))")
 
 
 def branch_rows(cs: Compounds, rng: random.Random) -> list[tuple[str, ...]]:
@@ -122,8 +134,12 @@ def write_work_orders(cs: Compounds, sink: Sink, rng: random.Random, target: int
             category = rng.choices([c for c, _ in mix], [w for _, w in mix])[0]
             status = rng.choices([s for s, _ in STATUS], [w for _, w in STATUS])[0]
             closed = (day + timedelta(days=rng.randrange(1, 15))) if status == "办结" else None
+            caller, tel = person_name(rng), phone(rng)
+            # a third of the texts name the caller and give a phone, as real ones do (the ingest masks both)
+            text = (f"{caller}反映{k.name}{category}问题，联系电话{tel}" if n % 3 == 0
+                    else f"反映{k.name}{category}问题，请尽快处理")
             sink.write((f"GD{today.year}{n:08d}", received, closed.isoformat() if closed else "",
-                        person_name(rng), phone(rng), f"反映{k.name}{category}问题，请尽快处理",
+                        caller, tel, text,
                         category, status, rng.choices([s for s, _ in SATISFACTION], [w for _, w in SATISFACTION])[0]
                         if closed else "", rng.choice(HANDLERS).format(street=k.community.street.name,
                                                                        community=k.community.short),

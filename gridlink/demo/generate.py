@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from gridlink.demo import compound_files, indicator_plants, linkage, lists, party, registry, ties
+from gridlink.demo import compound_extra, compound_files, indicator_plants, linkage, lists, party, registry, ties
 from gridlink.demo.compounds import COMPOUND_HEADER, Compounds
 from gridlink.demo.divisions import filtered_tables, select
 from gridlink.demo.world import REJECTED_DIRTS, World
@@ -116,6 +116,10 @@ def generate(out: Path, *, scale: int = 2000, district: str = "510107", seed: in
     done("compounds", [cf], None, managed=managed, planted={t: cs.planted(t).name for t in ("dispute", "model",
                                                                                            "courtyard")})
 
+    with CsvSink(out / "property-contracts.csv", compound_extra.CONTRACT_HEADER) as pc:
+        compound_extra.write_contracts(cs, pc, rng("property-contracts"))
+    done("property-contracts", [pc])
+
     with JsonlSink(out / "party-orgs.jsonl", party.PARTY_ORG_HEADER) as po:
         pidx = party.write_party_orgs(w, po, rng("party-orgs"))
         branches = compound_files.branch_rows(cs, rng("compound-branches"))
@@ -141,10 +145,12 @@ def generate(out: Path, *, scale: int = 2000, district: str = "510107", seed: in
     done("needs", [ns], None, byStatus=dict(sorted(statuses.items())))
     done("projects", [pj])
 
-    with CsvSink(out / "agreements.csv", ties.AGREEMENT_HEADER) as ag:
+    with CsvSink(out / "agreements.csv", ties.AGREEMENT_HEADER) as ag, \
+            CsvSink(out / "agreements-joint.csv", compound_extra.JOINT_HEADER) as aj:
         ties.write_agreements(w, ag, rng("agreements"), pidx, n["agreements"])
         linkage.write_lapsed_agreement(w, ag, plan)
-    done("agreements", [ag])
+        joint = compound_extra.write_joint_agreements(cs, aj)
+    done("agreements", [ag, aj], None, jointMechanisms=joint)
 
     with CsvSink(out / "memberships.csv", ties.MEMBERSHIP_HEADER) as ms:
         types = ties.write_memberships(w, ms, rng("memberships"), pidx)
@@ -160,6 +166,8 @@ def generate(out: Path, *, scale: int = 2000, district: str = "510107", seed: in
     with CsvSink(out / "party-members.csv", party.MEMBER_HEADER) as pm:
         member_status = party.write_party_members(w, pm, rng("party-members"), pidx, n["party-members"], cs)
         member_status += indicator_plants.write_ageing_members(w, pm, cs, pidx)
+        for row in compound_extra.dispute_residents(cs, pidx.ids, rng("dispute-residents")):
+            pm.write(row)
     done("party-members", [pm], None, byStatus=dict(sorted(member_status.items())))
 
     with CsvSink(out / "work-orders.csv", compound_files.WORK_ORDER_HEADER, "gb18030") as wo:

@@ -14,6 +14,8 @@ import pytest
 from demo_files import entry, read_rows
 from rich.console import Console
 
+from gridlink.demo.compound_extra import DISPUTE_HIDDEN, joint_mechanism
+from gridlink.demo.compounds import Compounds
 from gridlink.demo.divisions import select
 from gridlink.demo.generate import generate
 from gridlink.demo.load import load_set
@@ -47,11 +49,17 @@ def test_planted_compounds_have_their_five_step_statuses(driver: neo4j.Driver, l
     _, manifest = loaded
     planted = entry(manifest, "compounds")["planted"]
     uids = {tag: _uid(driver, name) for tag, name in planted.items()}
-    rows = run("compound_five_step_evidence", {"uids": list(uids.values()), "asOf": TODAY.isoformat()},
+    rows = run("compound_five_step_evidence", {"uids": list(uids.values()), "asOf": TODAY.isoformat(),
+                                               "pocketMonths": 6},
                driver=driver).records
+    evidence = {r["uid"]: r["evidence"] for r in rows}
     steps = {r["uid"]: [s["status"] for s in five_step(r["evidence"])] for r in rows}
     assert steps[uids["dispute"]] == ["missing"] * 5
     assert steps[uids["model"]] == ["done"] * 5
+    # dispute: hidden residents only (derived: relation elsewhere, not checked in), no cross-appointment
+    dispute, model = evidence[uids["dispute"]], evidence[uids["model"]]
+    assert (dispute["hidden"], dispute["normal"], dispute["projectPartyMembers"]) == (DISPUTE_HIDDEN, 0, 0)
+    assert (model["jointAgreements"], model["projectPartyMembers"]) == (1, 2)
     courtyard = driver.execute_query("MATCH (c:Compound {uid: $u}) RETURN c.managementMode AS m, c.type AS t, "
                                      "EXISTS { (c)<-[:MANAGES]-() } AS managed", u=uids["courtyard"],
                                      database_="neo4j").records[0]
@@ -101,17 +109,56 @@ def test_dispute_hotspots_equal_an_independent_computation(driver: neo4j.Driver,
     assert [r["per100Households"] for r in got] == sorted((r["per100Households"] for r in got), reverse=True)
 
 
-def test_no_caller_data_on_any_work_order(driver: neo4j.Driver, loaded: tuple[Path, Any]) -> None:
+def test_contracts_and_joint_mechanisms_equal_the_files(driver: neo4j.Driver, loaded: tuple[Path, Any]) -> None:
+    """Every 物业项目/合同备案 row is one MANAGES with its period and 交叉任职 count; every 三方联动协议 covers its
+    compound — counted from the files, independently of the ingest."""
+    folder, manifest = loaded
+    contracts = read_rows(folder, entry(manifest, "property-contracts"))
+    expected = sorted((r["合同备案编号"], r["合同开始日期"], int(r["项目党员人数"])) for r in contracts)
+    got = sorted((r["no"], str(r["since"]), r["party"]) for r in driver.execute_query(
+        "MATCH (:Organization)-[m:MANAGES]->(:Compound) WHERE m.rowHash IS NOT NULL "
+        "RETURN m.contractNo AS no, m.since AS since, m.partyMemberCount AS party", database_="neo4j").records)
+    assert got == expected and len(got) > 50
+    joint = [p for p in entry(manifest, "agreements")["paths"] if "joint" in p]
+    assert joint and entry(manifest, "agreements")["jointMechanisms"] > 0
+    from gridlink.demo.world import World
+
+    w = World(7, 300, select("510107"), TODAY)
+    names = sorted(k.name for k in Compounds(w).all() if joint_mechanism(k))
+    covered = sorted(r["name"] for r in driver.execute_query(
+        "MATCH (a:Agreement {type: 'joint_mechanism'})-[:COVERS]->(c:Compound) WHERE (a)-[:SIGNED_BY]->() "
+        "RETURN c.name AS name", database_="neo4j").records)
+    assert covered == names
+
+
+def test_no_caller_data_anywhere_in_the_graph(driver: neo4j.Driver, loaded: tuple[Path, Any]) -> None:
+    """After the whole demo set: no caller's phone, ID-like number or name in any property of any node or
+    relationship; the complaint texts are kept, masked (a third named the caller and gave a phone)."""
+    import re
+
     folder, manifest = loaded
     rows = read_rows(folder, entry(manifest, "work-orders"))
     names = {r["来电人"] for r in rows}
-    # phones and complaint texts are long enough to look for inside any value; a 2-character name could be part of
-    # an address by chance, so a name counts when it is a whole value
-    secrets = {r["来电号码"] for r in rows} | {r["诉求内容"] for r in rows}
-    assert len(names) > 100 and len(secrets) > 100
-    values = [str(v) for (props,) in driver.execute_query(
-        "MATCH (w:WorkOrder) RETURN properties(w) AS p UNION ALL "
-        "MATCH (:WorkOrder)-[r]->() RETURN properties(r) AS p", database_="neo4j").records for v in props.values()]
-    assert len(values) >= len(rows) * 5
-    leaked = [v for v in values if v in names or any(s and s in v for s in secrets)]
+    phones = {r["来电号码"] for r in rows}
+    assert len(names) > 100 and len(phones) > 100
+    cells = [(tuple(r["labels"]), r["k"], str(r["v"])) for r in driver.execute_query(
+        "MATCH (n) UNWIND keys(n) AS k RETURN labels(n) AS labels, k, n[k] AS v UNION ALL "
+        "MATCH ()-[r]->() UNWIND keys(r) AS k RETURN [type(r)] AS labels, k, r[k] AS v", database_="neo4j").records]
+    assert len(cells) >= len(rows) * 5
+    assert not [c for c in cells if any(p in c[2] for p in phones)]  # phones: anywhere
+    # names: a 2-character name could be part of an address by chance, so a name counts as a whole value; and
+    # the demo draws every person's name from one pool, so the fields that hold other people's names (members,
+    # secretaries, legal representatives, 包联 heads: personal data with their own rules) may repeat one
+    others = {"PartyMember": {"name"}, "PartyOrganization": {"secretaryName"}, "Organization": {"legalRep"},
+              "RESPONSIBLE_FOR": {"personName"}}
+    leaked = [c for c in cells if c[2] in names and not any(c[1] in others.get(label, ()) for label in c[0])]
     assert leaked == []
+    # each kept text is free of its own caller's name and phone, and of any phone or ID number
+    caller = {r["工单编号"]: (r["来电人"], r["来电号码"], r["诉求内容"]) for r in rows}
+    texts = {r["uid"]: r["content"] for r in driver.execute_query(
+        "MATCH (w:WorkOrder) RETURN w.uid AS uid, w.content AS content", database_="neo4j").records}
+    named = [u for u, (n, p, text) in caller.items() if n in text]
+    assert len(named) > 100
+    for uid, (name, tel, _) in caller.items():
+        assert name not in texts[uid] and tel not in texts[uid], uid
+        assert not re.search(r"(?<!\d)(?:1[3-9]\d{9}|\d{17}[\dXx])(?!\d)", texts[uid]), uid

@@ -83,7 +83,7 @@ def _division(pool: Pool, i: int) -> tuple[Params, Params]:
 
 @probe("division_children", note="not used by the API (divisions(parentCode) runs division_detail)")
 def _children(pool: Pool, i: int) -> tuple[Params, Params]:
-    return {"code": pool.pick(("districts", "streets")[i % 2], i // 2), "withCounts": True}, {}
+    return {"code": pool.pick(("districts", "streets")[i % 2], i // 2), "withCounts": True, "withTypes": True}, {}
 
 
 @probe("grid_by_code", """query($c: String!) { grid(code: $c) { uid code name community { code name }

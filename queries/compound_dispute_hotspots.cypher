@@ -5,19 +5,22 @@
 // description: rate = orders × 100 / households. Ranked by rate (compounds without a household count last), then
 // description: orders, then uid; compounds with no such order are left out. The API puts each compound's five-step status beside it (queries/five_step.py).
 // description: Cost: index entries of the period's property orders, whatever the division.
-// params: divisionCode (str), since (date str), until (date str), limit (int)
+// params: divisionCode (str), since (date str or null), until (date str or null), limit (int)
 // returns: compound, orders, per100Households
 // example: :param divisionCode => '510107000000'
-// example: :param since => '2024-07-01'
-// example: :param until => '2025-06-30'
+// example: :param since => null
+// example: :param until => null
 // example: :param limit => 10
 MATCH (a:Division {code: $divisionCode})
-WITH COLLECT { MATCH (a)<-[:PART_OF*0..3]-(d:Division) RETURN d.code } AS codes
+// until: default today (Beijing); since: default the day after the same date a year before (the last 12 months)
+WITH a, coalesce(date($until), date({timezone: 'Asia/Shanghai'})) AS until
+WITH a, until, coalesce(date($since), until - duration({years: 1}) + duration({days: 1})) AS since
+WITH since, until, COLLECT { MATCH (a)<-[:PART_OF*0..3]-(d:Division) RETURN d.code } AS codes
 // the period's property orders counted per compound straight from the (category, receivedOn, compoundUid) index —
 // no order is read from the store, no relationship walked per order; then only the compounds (a few thousand at
 // most) are checked for lying in the division
 MATCH (w:WorkOrder {category: 'property'})
-WHERE w.receivedOn >= date($since) AND w.receivedOn <= date($until) AND w.compoundUid IS NOT NULL
+WHERE w.receivedOn >= since AND w.receivedOn <= until AND w.compoundUid IS NOT NULL
 WITH codes, w.compoundUid AS uid, count(*) AS orders
 MATCH (c:Compound {uid: uid})
 WHERE EXISTS { (c)-[:IN_DIVISION]->(d:Division) WHERE d.code IN codes }

@@ -49,8 +49,19 @@ def write_compounds(cs: Compounds, sink: Sink) -> int:
                     k.community.code, "" if new else k.grid.code, k.households, k.buildings, k.year,
                     company.name if company else "", company.uscc if company else "", k.mode,
                     "已成立" if k.committee else "未成立", "" if new else f"{k.lon:.6f}",
-                    "" if new else f"{k.lat:.6f}"))
+                    "" if new else f"{k.lat:.6f}", "" if new else boundary(k)))
     return managed
+
+
+def boundary(k: Compound) -> str:
+    """A WKT square of about 150 m around the compound's point for the planted compounds and one in three others
+    (a 小区名录 with 边界 for some compounds, none for the rest), else ''."""
+    if not (k.planted or k.households % 3 == 0):
+        return ""
+    d = 0.0007
+    x0, y0, x1, y1 = k.lon - d, k.lat - d, k.lon + d, k.lat + d
+    return (f"POLYGON (({x0:.6f} {y0:.6f}, {x1:.6f} {y0:.6f}, {x1:.6f} {y1:.6f}, {x0:.6f} {y1:.6f}, "
+            f"{x0:.6f} {y0:.6f}))")
 
 
 def branch_rows(cs: Compounds, rng: random.Random) -> list[tuple[str, ...]]:

@@ -27,7 +27,7 @@ from gridlink.demo.names import INDUSTRIES, SYLLABLES
 from gridlink.demo.world import Draw, OrgCore, World
 
 COMPOUND_HEADER = ("小区编码", "小区名称", "小区类型", "地址", "所属社区", "网格编码", "户数", "楼栋数", "建成年代",
-                   "物业服务企业", "物业企业统一社会信用代码", "物业服务方式", "业委会成立情况", "经度", "纬度")
+                   "物业服务企业", "物业企业统一社会信用代码", "物业服务方式", "业委会成立情况", "经度", "纬度", "边界")
 # type word, weight, households range, years range, name suffixes, management modes (word, weight)
 TYPES: tuple[tuple[str, int, tuple[int, int], tuple[int, int], tuple[str, ...], tuple[tuple[str, int], ...]], ...] = (
     ("商品房小区", 45, (200, 1500), (1998, 2020), ("花园", "苑", "华庭", "府", "小区", "家园"),

@@ -20,12 +20,8 @@ CALL () {
 }
 WITH a
 LIMIT 1
-RETURN true AS found,
-  CASE WHEN $withTotal THEN
-    COUNT { MATCH (a)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(x:Project) WHERE ($status IS NULL OR x.status = $status) }
-    + COUNT { MATCH (a)<-[:IN_GRID]-(x:Project) WHERE ($status IS NULL OR x.status = $status) }
-  END AS totalCount,
-  COLLECT {
+// one pass over the area: the count and the page come from the same rows
+WITH a, COLLECT {
     CALL (a) {
       MATCH (a)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(x:Project)
       RETURN x
@@ -34,7 +30,15 @@ RETURN true AS found,
       RETURN x
     }
     WITH x
-    WHERE ($after IS NULL OR x.uid > $after) AND ($status IS NULL OR x.status = $status)
+    WHERE ($status IS NULL OR x.status = $status)
+    RETURN x
+  } AS xs
+RETURN true AS found,
+  CASE WHEN $withTotal THEN size(xs) END AS totalCount,
+  COLLECT {
+    UNWIND xs AS x
+    WITH x
+    WHERE $after IS NULL OR x.uid > $after
     WITH x
     ORDER BY x.uid
     LIMIT $first + 1

@@ -19,15 +19,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from graph import localtime
 from gridlink.bench.probe_pool import Pool
 from queries import linkage_rules
+from queries.member_rules import get_member_rules
 
 Params = dict[str, Any]
 #: (driver parameters, API variables) for sample ``i``
 Sampler = Callable[[Pool, int], tuple[Params, Params]]
 
 AREAS = ("grids", "communities", "streets", "districts")
-DEMO_TODAY = "2025-06-30"  # the demo sets' "now" (gridlink/demo/lists.py): work orders and dates end there
+DEMO_TODAY = localtime.today().isoformat()  # demo sets count their dates back from the day they were generated
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,12 @@ def area(pool: Pool, i: int, levels: tuple[str, ...] = AREAS) -> tuple[Params, P
 
 _PAGE = {"after": None, "first": 20, "withTotal": True}
 
+
+def member_params() -> Params:
+    """``asOf`` (today) and ``pocketMonths`` of the member rules, as the API passes them."""
+    rules = get_member_rules().params()
+    return {"asOf": rules["asOf"], "pocketMonths": rules["pocketMonths"]}
+
 # --- browse -------------------------------------------------------------------------------------------------
 
 
@@ -82,7 +90,7 @@ def _division(pool: Pool, i: int) -> tuple[Params, Params]:
 
 @probe("division_children", note="not used by the API (divisions(parentCode) runs division_detail)")
 def _children(pool: Pool, i: int) -> tuple[Params, Params]:
-    return {"code": pool.pick(("districts", "streets")[i % 2], i // 2)}, {}
+    return {"code": pool.pick(("districts", "streets")[i % 2], i // 2), "withCounts": True}, {}
 
 
 @probe("grid_by_code", """query($c: String!) { grid(code: $c) { uid code name community { code name }
@@ -116,16 +124,17 @@ _ORG = "uid kind name uscc status address industry grid { code name } division {
 def _org(pool: Pool, i: int) -> tuple[Params, Params]:
     if i % 2:
         uscc = pool.pick("usccs", i // 2)
-        return {"uid": None, "uscc": uscc, "personal": False}, {"u": None, "s": uscc}
+        return {"uid": None, "uscc": uscc, "personal": False, "withParents": False}, {"u": None, "s": uscc}
     uid = pool.pick("org_uids", i // 2)
-    return {"uid": uid, "uscc": None, "personal": False}, {"u": uid, "s": None}
+    return {"uid": uid, "uscc": None, "personal": False, "withParents": False}, {"u": uid, "s": None}
 
 
 @probe("org_search", f"""query($t: String!) {{ searchOrganizations(text: $t, first: 20) {{ totalCount
        nodes {{ {_ORG} }} pageInfo {{ endCursor hasNextPage }} }} }}""")
 def _search(pool: Pool, i: int) -> tuple[Params, Params]:
     word = pool.pick("words", i)
-    return {"text": f'"{word}"', "kind": None, "skip": 0, "first": 20, "personal": False}, {"t": word}
+    return ({"text": f'"{word}"', "kind": None, "skip": 0, "first": 20, "personal": False, "withParents": False},
+            {"t": word})
 
 
 @probe("org_in_area", f"""query($g: String, $d: String) {{ organizations(gridCode: $g, divisionCode: $d, first: 20)
@@ -133,7 +142,8 @@ def _search(pool: Pool, i: int) -> tuple[Params, Params]:
 def _orgs(pool: Pool, i: int) -> tuple[Params, Params]:
     drv, api = area(pool, i)
     none = dict.fromkeys(("kind", "status", "industry", "hasPartyOrganization"))
-    return drv | none | _PAGE | {"personal": False}, {"g": api["gridCode"], "d": api["divisionCode"]}
+    return (drv | none | _PAGE | {"personal": False, "withParents": False},
+            {"g": api["gridCode"], "d": api["divisionCode"]})
 
 
 @probe("org_party_detail", """query($u: String!) { partyOrganization(uid: $u) { uid name category memberCount
@@ -141,7 +151,7 @@ def _orgs(pool: Pool, i: int) -> tuple[Params, Params]:
        membersByStatus { status count } } }""")
 def _party(pool: Pool, i: int) -> tuple[Params, Params]:
     uid = pool.pick("party_uids", i)
-    return {"uid": uid, "personal": False}, {"u": uid}
+    return {"uid": uid, "personal": False, **member_params()}, {"u": uid}
 
 
 def _listing(field: str, nodes: str, extra: Params) -> Sampler:
@@ -168,7 +178,7 @@ _listing("project", "uid name status startedOn need { uid title } resource { uid
 def _rfg(pool: Pool, i: int) -> tuple[Params, Params]:
     code = pool.pick("grids", i)
     return ({"scheme": "LOCAL", "gridCode": code, "categories": None, "maxDistanceM": 3000.0, "availableAt": None,
-             "availableOn": None, "includeExpired": False, "limit": 20}, {"g": code})
+             "availableOn": None, "includeExpired": False, "limit": 20, "origin": None}, {"g": code})
 
 
 @probe("coconstruction_open_needs", """query($g: String, $d: String) { openNeeds(gridCode: $g, divisionCode: $d,
@@ -217,4 +227,4 @@ def _responsibility(pool: Pool, i: int) -> tuple[Params, Params]:
        divisionCode: $d) { grid { code name } total normal flowing pocket hidden } }""")
 def _member_status(pool: Pool, i: int) -> tuple[Params, Params]:
     drv, api = area(pool, i)
-    return drv, {"g": api["gridCode"], "d": api["divisionCode"]}
+    return drv | member_params(), {"g": api["gridCode"], "d": api["divisionCode"]}

@@ -4,9 +4,10 @@ CLI run (see :mod:`gridlink.bench.query_probes` for the contract)."""
 
 from __future__ import annotations
 
+from graph import localtime
 from gridlink.bench.probe_pool import Pool
-from gridlink.bench.query_probes import DEMO_TODAY, Params, area, probe
-from queries.indicator_rules import UNCLAIMED_DAYS
+from gridlink.bench.query_probes import DEMO_TODAY, PROBES, Params, area, member_params, probe
+from queries import indicator_rules as rules
 from queries.member_rules import get_member_rules
 
 _SUMMARY = "uid code name type households managementMode hasBranch hasOwnersCommittee"
@@ -30,14 +31,15 @@ def _compounds(pool: Pool, i: int) -> tuple[Params, Params]:
        workOrdersByCategory { category count } } }""")
 def _compound(pool: Pool, i: int) -> tuple[Params, Params]:
     uid = pool.pick("compounds", i)
-    return {"uid": uid}, {"c": uid}
+    return {"uid": uid, **member_params()}, {"c": uid}
 
 
 @probe("compound_five_step_evidence", f"""query($c: String!, $on: Date) {{ fiveStep(compoundCode: $c, asOf: $on) {{
        compound {{ uid name }} asOf {_STEPS} }} }}""")
 def _five_step(pool: Pool, i: int) -> tuple[Params, Params]:
     uid = pool.pick("compounds", i)
-    return {"uids": [uid], "asOf": DEMO_TODAY}, {"c": uid, "on": DEMO_TODAY}
+    return ({"uids": [uid], "asOf": DEMO_TODAY, "pocketMonths": get_member_rules().pocket_months},
+            {"c": uid, "on": DEMO_TODAY})
 
 
 @probe("compound_dispute_hotspots", f"""query($d: String!, $since: Date!, $until: Date!) {{ disputeHotspots(
@@ -49,6 +51,24 @@ def _hotspots(pool: Pool, i: int) -> tuple[Params, Params]:
     code = pool.pick(level, i // 3)
     return ({"divisionCode": code, "since": since, "until": DEMO_TODAY, "limit": 20},
             {"d": code, "since": since, "until": DEMO_TODAY})
+
+
+@probe("compound_place", """query($c: String!) { resourcesForCompound(code: $c, limit: 20) { compound { uid name }
+       origin { longitude latitude } grid { code } matches { score distanceM reasons { code weight }
+       resource { uid name category } provider { name } } } }""",
+       note="the API then ranks with resources_for_grid for the compound's grid")
+def _compound_place(pool: Pool, i: int) -> tuple[Params, Params]:
+    uid = pool.pick("compounds", i)
+    return {"uid": uid}, {"c": uid}
+
+
+@probe("compound_work_orders", """query($c: String!, $since: Date) { workOrders(compoundCode: $c, since: $since,
+       limit: 20) { compound { uid name } total orders { uid receivedOn closedOn category status satisfaction } } }""")
+def _work_orders(pool: Pool, i: int) -> tuple[Params, Params]:
+    uid = pool.pick("compounds", i)
+    since = (None, "2025-01-01")[i % 2]
+    return ({"uid": uid, "category": None, "since": since, "until": None, "limit": 20, "personal": False},
+            {"c": uid, "since": since})
 
 
 @probe("compound_graph", note="Neo4j Browser guide only (draws a compound's neighbourhood)")
@@ -77,15 +97,14 @@ _INDICATORS = """code name level needsOpen needsPastDue needsUnclaimed medianCla
        note="the API also runs members_by_area for the same division")
 def _indicators(pool: Pool, i: int) -> tuple[Params, Params]:
     code = pool.pick(_LEVELS3[i % 3], i // 3)
-    return ({"divisionCode": code, "asOf": get_member_rules().params()["asOf"], "unclaimedDays": UNCLAIMED_DAYS},
-            {"d": code})
+    return rules.query_params(code, localtime.today()), {"d": code}
 
 
 @probe("indicator_history", f"""query($d: String!) {{ indicatorHistory(divisionCode: $d) {{ month {_INDICATORS} }}
        }}""")
 def _history(pool: Pool, i: int) -> tuple[Params, Params]:
     code = pool.pick(_LEVELS3[i % 3], i // 3)
-    return {"divisionCode": code, "fromMonth": None, "toMonth": None}, {"d": code}
+    return {"divisionCode": code, "fromMonth": None, "toMonth": None, "withChildren": False}, {"d": code}
 
 
 @probe("indicator_divisions", note="`gridlink report snapshot` only (every division the monthly snapshot stores)")
@@ -99,6 +118,18 @@ def _indicator_divisions(pool: Pool, i: int) -> tuple[Params, Params]:
 def _map(pool: Pool, i: int) -> tuple[Params, Params]:
     code = pool.pick(("communities", "streets")[i % 2], i // 2)
     return {"code": code}, {"code": code}
+
+
+@probe("map_compounds", route="/map/data", note="the route also runs map_grids")
+def _map_compounds(pool: Pool, i: int) -> tuple[Params, Params]:
+    code = pool.pick(("communities", "streets")[i % 2], i // 2)
+    return {"code": code}, {"code": code}
+
+
+@probe("resources_for_grid_graph", note="Neo4j Browser guide only (the ranking drawn as a graph)")
+def _rfg_graph(pool: Pool, i: int) -> tuple[Params, Params]:
+    params, _ = PROBES["resources_for_grid"].sample(pool, i)
+    return params, {}
 
 
 def _browser(name: str, levels: tuple[str, ...], **extra: object) -> None:

@@ -17,6 +17,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from graph import vocab
 from gridlink.demo import codes_gen as cg
 from gridlink.demo.divisions import Area, Community
 from gridlink.demo.names import person_name, phone
@@ -93,8 +94,8 @@ def write_needs(w: World, sink: Sink, res: ResourceIndex) -> Counter[str]:
     offered = set(res.by_category)
     stuck = next((k for k in CATEGORIES if k[0] not in offered), None)
     grid = w.grids[c.code][0].code
-    plants = [("fresh", "elderly", "养老服务", "老年人助餐点送餐志愿者", 3, 60),
-              ("overdue", "environment", "环境整治", "院落雨污管网疏通", 100, -20)]
+    plants = [("fresh", "elderly", vocab.CATEGORIES["elderly"][0], "老年人助餐点送餐志愿者", 3, 60),
+              ("overdue", "environment", vocab.CATEGORIES["environment"][0], "院落雨污管网疏通", 100, -20)]
     if stuck is not None:
         plants.append(("stuck", stuck[0], stuck[1], stuck[4][0], 45, 60))
     for n, (_, _, word, title, age, due) in enumerate(plants):

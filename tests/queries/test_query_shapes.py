@@ -54,6 +54,7 @@ def orgs(graph):
         rows.append({"uid": f"91510107{rng.randrange(10**9):09d}{i:02d}", "name": name,
                      "kind": "enterprise" if i % 3 else "social_org", "party": i % 5 == 0})
     graph.execute_query(SEED, {"orgs": rows}, database_="neo4j")
+    graph.execute_query("CALL db.awaitIndexes(120)", database_="neo4j")  # the full-text index sees every name
     return rows
 
 
@@ -80,3 +81,41 @@ def test_org_in_area_party_filter_equals_the_plain_filter(orgs, graph, has):
         assert got["totalCount"] == want["total"]
         assert [n["uid"] for n in got["nodes"]] == want["page"]
     assert 0 < want["total"] <= 72
+
+
+LISTED = """
+MATCH (:Division {code: $code})<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(x)
+WHERE $label IN labels(x) AND ($category IS NULL OR x.category = $category)
+  AND ($status IS NULL OR x.status = $status)
+WITH x ORDER BY x.uid
+WITH collect(x.uid) AS uids
+RETURN size(uids) AS total, [u IN uids WHERE $after IS NULL OR u > $after][..$first + 1] AS page
+"""
+
+
+@pytest.mark.parametrize(("name", "label"), [("need_list", "Need"), ("resource_list", "Resource"),
+                                             ("project_list", "Project")])
+def test_area_lists_count_and_page_from_one_pass(orgs, graph, name, label):
+    rng = random.Random(5)
+    graph.execute_query(
+        "MATCH (c:Division {code: '510107005001'}) UNWIND range(1, 40) AS i "
+        "CREATE (x:$($label) {uid: $label + '-' + toString($keys[i - 1]), category: ['venue', 'medical'][i % 2], "
+        "status: ['open', 'claimed', 'available'][i % 3], title: 't', name: 'n'})-[:IN_DIVISION]->(c)",
+        {"label": label, "keys": [rng.randrange(10**6) for _ in range(40)]}, database_="neo4j")
+    category = None if name == "project_list" else "venue"
+    for code in ("510107005000", "510107005001"):
+        for filt in ({"category": None, "status": None}, {"category": category, "status": "open"}):
+            after = None
+            for _ in range(4):  # every page, by the cursor the API gives
+                params = {"gridUid": None, "divisionCode": code, "after": after, "first": 7, "withTotal": True,
+                          **({"status": filt["status"]} if name == "project_list" else filt)}
+                got = run(name, params).records[0]
+                want = graph.execute_query(LISTED, {"code": code, "label": label, "first": 7, "after": after,
+                                                    "category": None if name == "project_list" else filt["category"],
+                                                    "status": filt["status"]}, database_="neo4j").records[0]
+                assert got["totalCount"] == want["total"]
+                assert [n["uid"] for n in got["nodes"]] == want["page"]
+                after = want["page"][6] if len(want["page"]) > 7 else None
+                if after is None:
+                    break
+    assert want["total"] > 0

@@ -182,6 +182,9 @@ def _rfg(pool: Pool, i: int) -> tuple[Params, Params]:
              "availableOn": None, "includeExpired": False, "limit": 20, "origin": None}, {"g": code})
 
 
+probe("resources_for_grid_graph", note="Neo4j Browser guide only (the ranking drawn as a graph, APOC core)")(_rfg)
+
+
 @probe("coconstruction_open_needs", """query($g: String, $d: String) { openNeeds(gridCode: $g, divisionCode: $d,
        first: 20) { totalCount nodes { uid title category urgency candidates { resource { uid name } provider { name }
        score distanceM reasons } } pageInfo { hasNextPage } } }""")

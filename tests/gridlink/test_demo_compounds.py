@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from decimal import ROUND_HALF_UP, Decimal
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 

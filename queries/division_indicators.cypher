@@ -22,8 +22,29 @@
 MATCH (top:Division {code: $divisionCode})
 WITH top, date($asOf) AS asOf
 WITH top, asOf, asOf - duration({months: $activeMonths}) AS since
+// the candidate rule once for the whole query: category|area keys of the available resources, where area is the
+// community and street they lie in, the grid/community/street an alliance of their provider covers, or the
+// community/street an agreement of their provider valid on asOf covers (a need looks up its own keys)
+WITH top, asOf, since, COLLECT {
+       MATCH (r:Resource) WHERE r.status = 'available' AND (r.availableFrom IS NULL OR r.availableFrom <= asOf)
+                            AND (r.availableTo IS NULL OR r.availableTo >= asOf)
+       CALL (r, asOf) {
+         MATCH (r)-[:IN_DIVISION]->(x:Division) RETURN x.code AS area
+         UNION
+         MATCH (r)-[:IN_DIVISION]->(:Division)-[:PART_OF]->(x:Division {level: 'street'}) RETURN x.code AS area
+         UNION
+         MATCH (r)<-[:PROVIDES]-(:Organization)-[:MEMBER_OF]->(:Alliance)-[:COVERS]->(x)
+         RETURN CASE WHEN x:Grid THEN '|' + x.uid ELSE x.code + '|' END AS area
+         UNION
+         MATCH (r)<-[:PROVIDES]-(:Organization)<-[:SIGNED_BY]-(ag:Agreement)-[:COVERS]->(x:Division)
+         WHERE (ag.signedOn IS NULL OR ag.signedOn <= asOf) AND (ag.validTo IS NULL OR ag.validTo >= asOf)
+         RETURN x.code AS area
+       }
+       RETURN DISTINCT r.category + '|' + area AS key } AS keys
+// a map used as a set: one look-up per key of a need instead of a scan of the list
+WITH top, asOf, since, apoc.map.fromLists(keys, [k IN keys | true]) AS keys
 UNWIND [top] + [(top)<-[:PART_OF]-(c:Division) | c] AS dv
-WITH dv, asOf, since,
+WITH dv, asOf, since, keys,
      COLLECT { MATCH (dv)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(n:Need) RETURN DISTINCT n } AS needs,
      COLLECT { MATCH (dv)<-[:PART_OF*0..3]-(:Division)<-[:PART_OF]-(g:Grid) RETURN DISTINCT g } AS grids,
      COLLECT { MATCH (dv)<-[:PART_OF*0..3]-(:Division)<-[:IN_DIVISION]-(cp:Compound) RETURN DISTINCT cp } AS compounds,
@@ -33,7 +54,7 @@ WITH dv, asOf, since,
                       OR EXISTS { (u)-[:PART_TIME_MEMBER_OF]->(:PartyOrganization) }
                       OR EXISTS { (u)-[:REPORTED_TO]->(:Division) } OR EXISTS { (u)<-[:SIGNED_BY]-(:Agreement) })
                RETURN DISTINCT u } AS units
-WITH dv, asOf, since, grids, compounds, units,
+WITH dv, asOf, since, keys, grids, compounds, units,
      [n IN needs WHERE n.status = 'open'] AS open,
      COLLECT { UNWIND needs AS n MATCH (n)<-[:ADDRESSES]-(p:Project) RETURN DISTINCT p } AS projects,
      [u IN units WHERE NOT (
@@ -47,32 +68,18 @@ WITH dv, asOf, since, grids, compounds, units,
       OR EXISTS { MATCH (u)<-[:SIGNED_BY]-(g:Agreement)
                   WHERE g.signedOn <= asOf AND coalesce(g.validTo, g.signedOn) >= since })] AS idle,
      [cp IN compounds WHERE coalesce(cp.households, 0) > 0] AS counted
-WITH dv, asOf, since, grids, compounds, units, open, projects, idle, counted,
+WITH dv, asOf, since, keys, grids, compounds, units, open, projects, idle, counted,
      [n IN open WHERE n.neededBy IS NOT NULL AND n.neededBy < asOf] AS pastDue,
      [n IN open WHERE NOT EXISTS { (n)<-[:ADDRESSES]-(:Project) } AND n.publishedOn IS NOT NULL
                       AND n.publishedOn <= asOf - duration({days: $unclaimedDays})] AS unclaimed,
      [n IN open WHERE n.publishedOn IS NOT NULL AND n.publishedOn <= asOf - duration({days: $noCandidateDays})
-                      AND NOT EXISTS {
-        MATCH (n)-[:IN_DIVISION]->(c:Division)
-        OPTIONAL MATCH (c)-[:PART_OF]->(s:Division)
-        OPTIONAL MATCH (n)-[:IN_GRID]->(g:Grid)
-        CALL (c, s, g, asOf) {
-          MATCH (c)<-[:IN_DIVISION]-(r:Resource) RETURN r
-          UNION
-          MATCH (s)<-[:PART_OF*0..1]-(:Division)<-[:IN_DIVISION]-(r:Resource) RETURN r
-          UNION
-          UNWIND [x IN [g, c, s] WHERE x IS NOT NULL] AS area
-          MATCH (area)<-[:COVERS]-(:Alliance)<-[:MEMBER_OF]-(:Organization)-[:PROVIDES]->(r:Resource) RETURN r
-          UNION
-          UNWIND [x IN [c, s] WHERE x IS NOT NULL] AS area
-          MATCH (area)<-[:COVERS]-(ag:Agreement)-[:SIGNED_BY]->(:Organization)-[:PROVIDES]->(r:Resource)
-          WHERE (ag.signedOn IS NULL OR ag.signedOn <= asOf) AND (ag.validTo IS NULL OR ag.validTo >= asOf)
-          RETURN r
-        }
-        WITH r WHERE r.category = n.category AND r.status = 'available'
-                 AND (r.availableFrom IS NULL OR r.availableFrom <= asOf)
-                 AND (r.availableTo IS NULL OR r.availableTo >= asOf)
-        RETURN r }] AS noCandidate,
+                      AND NONE(k IN COLLECT {
+                        MATCH (n)-[:IN_DIVISION]->(c:Division)
+                        OPTIONAL MATCH (c)-[:PART_OF]->(s:Division)
+                        OPTIONAL MATCH (n)-[:IN_GRID]->(g:Grid)
+                        UNWIND [c.code, s.code, '|' + g.uid, c.code + '|', s.code + '|'] AS area
+                        WITH n, area WHERE area IS NOT NULL
+                        RETURN n.category + '|' + area AS k } WHERE coalesce(keys[k], false))] AS noCandidate,
      [g IN grids WHERE NOT EXISTS { (g)<-[:LEADS]-(:PartyOrganization) }] AS bare,
      [cp IN compounds WHERE NOT EXISTS { (cp)<-[:LEADS]-(:PartyOrganization) }] AS bareCompounds,
      COLLECT { UNWIND projects AS p WITH p WHERE p.startedOn IS NOT NULL AND p.deliveredOn IS NOT NULL

@@ -32,7 +32,7 @@ def streets(district: str) -> list[str]:
     """The streets of the district (``division_children``)."""
     from queries.catalog import run
 
-    rows = run("division_children", {"code": district, "withCounts": False}).records
+    rows = run("division_children", {"code": district, "withCounts": False, "withTypes": False}).records
     return [c["code"] for c in rows[0]["children"]] if rows else []
 
 

@@ -134,8 +134,8 @@ def measure(drv: neo4j.Driver, client: httpx.Client | None, pool: Pool, p: Probe
                 if err:
                     errors.append(f"sample {i} {variables}: {err}")
             by_level.setdefault(level(params), []).append(api_ms[-1] if api else ms)
-    first = profile_query(drv, p.name, p.sample(pool, 0)[0])
-    worst = profile_query(drv, p.name, p.sample(pool, slowest[1])[0])
+    first = _profile(drv, p.name, p.sample(pool, 0)[0])
+    worst = _profile(drv, p.name, p.sample(pool, slowest[1])[0])
     return {"driver": latency_stats(drv_ms), "api": latency_stats(api_ms) if api else None,
             "via": p.route or (_field(p.document) if p.document else None),
             "note": p.note, "mean_rows": round(rows / max(1, len(drv_ms)), 1), "errors": errors,
@@ -146,10 +146,18 @@ def measure(drv: neo4j.Driver, client: httpx.Client | None, pool: Pool, p: Probe
             "load_avg": [round(load0, 1), round(os.getloadavg()[0], 1)]}
 
 
+def _profile(drv: neo4j.Driver, name: str, params: dict[str, Any]) -> dict[str, Any]:
+    """PROFILE of one sample; a failing one (e.g. the query timeout) gives -1 db hits rather than ending the run."""
+    try:
+        return profile_query(drv, name, params)
+    except neo4j.exceptions.Neo4jError as e:
+        return {"db_hits": -1, "params": params, "top_operators": [], "label_scans": [], "error": e.code}
+
+
 def db_hits(drv: neo4j.Driver, pool: Pool, p: Probe, n: int) -> dict[str, Any]:
     """db hits of the first ``n`` samples (every level a probe rotates through): no timing, so the load of the
     machine does not matter."""
-    hits = [profile_query(drv, p.name, p.sample(pool, i)[0])["db_hits"] for i in range(n)]
+    hits = [_profile(drv, p.name, p.sample(pool, i)[0])["db_hits"] for i in range(n)]
     return {"first": hits[0], "median": sorted(hits)[len(hits) // 2], "max": max(hits), "all": hits}
 
 

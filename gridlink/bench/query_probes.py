@@ -88,9 +88,10 @@ def _division(pool: Pool, i: int) -> tuple[Params, Params]:
     return {"code": code}, {"c": code}
 
 
-@probe("division_children", note="not used by the API (divisions(parentCode) runs division_detail)")
+@probe("division_children", "query($p: String!) { divisions(parentCode: $p) { code name level childCount gridCount } }")
 def _children(pool: Pool, i: int) -> tuple[Params, Params]:
-    return {"code": pool.pick(("districts", "streets")[i % 2], i // 2), "withCounts": True}, {}
+    code = pool.pick(("districts", "streets")[i % 2], i // 2)
+    return {"code": code, "withCounts": True, "withTypes": False}, {"p": code}
 
 
 @probe("grid_by_code", """query($c: String!) { grid(code: $c) { uid code name community { code name }
@@ -211,7 +212,6 @@ def _coverage(pool: Pool, i: int) -> tuple[Params, Params]:
        street { code name } streetCommittee { uid name }
        streetEnlargedCommittee { uid partTimeMembers { unit { uid name } role active } }
        communities { community { code name } committee { uid name } linkedToStreet
-       enlargedCommittee { uid partTimeMembers { unit { uid name } role active } } departments { uid name }
        grids { grid { code } branch { uid name } linkedToCommunity } } missing { level code problem message } } }""")
 def _chain(pool: Pool, i: int) -> tuple[Params, Params]:
     code = pool.pick(("streets", "districts")[i % 2], i // 2)

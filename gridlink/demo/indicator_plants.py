@@ -94,11 +94,12 @@ def write_needs(w: World, sink: Sink, res: ResourceIndex) -> Counter[str]:
     offered = set(res.by_category)
     stuck = next((k for k in CATEGORIES if k[0] not in offered), None)
     grid = w.grids[c.code][0].code
-    plants = [("fresh", "elderly", vocab.CATEGORIES["elderly"][0], "老年人助餐点送餐志愿者", 3, 60),
-              ("overdue", "environment", vocab.CATEGORIES["environment"][0], "院落雨污管网疏通", 100, -20)]
+    plants = [("fresh", "elderly", "老年人助餐点送餐志愿者", 3, 60),
+              ("overdue", "environment", "院落雨污管网疏通", 100, -20)]
     if stuck is not None:
-        plants.append(("stuck", stuck[0], stuck[1], stuck[4][0], 45, 60))
-    for n, (_, _, word, title, age, due) in enumerate(plants):
+        plants.append(("stuck", stuck[0], stuck[4][0], 45, 60))
+    for n, (_, key, title, age, due) in enumerate(plants):
+        word = vocab.CATEGORIES[key][0]
         published = w.as_of - timedelta(days=age)
         sink.write((f"XQP{n + 1:05d}", f"{c.short}{title}", word, f"{c.short}居民提出：{title}",
                     published.isoformat(), (w.as_of + timedelta(days=due)).isoformat(), "高", "待认领", "", grid,

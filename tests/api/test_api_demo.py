@@ -30,6 +30,9 @@ Q = """query($g: String!, $d: Float! = 3000, $at: DateTime, $cats: [String!], $e
     matches { score distanceM resource { uid } reasons { code } } } }"""
 
 
+LOADED: dict[str, Path] = {}
+
+
 @pytest.fixture(scope="module")
 def demo(driver: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory) -> neo4j.Driver:
     from gridlink.demo.generate import generate
@@ -37,6 +40,7 @@ def demo(driver: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory) -> neo4
 
     folder: Path = tmp_path_factory.mktemp("demo")
     generate(folder, scale=300, district="510107", seed=7)
+    LOADED["folder"] = folder  # the files the graph was loaded from (the linkage test computes from them)
     wipe(driver)
     load_set(folder, Console(file=io.StringIO()), generate_if_missing=False, driver=driver)
     return driver
@@ -219,31 +223,29 @@ def test_readme_resources_for_grid_example_returns_matches(demo, client):
         assert body["resourcesForGrid"]["matches"], block
 
 
-def test_linkage_gaps_agree_with_the_demo_files(demo, client, tmp_path):
+def test_linkage_gaps_agree_with_the_demo_files(demo, client):
     """partyChain's linkage gaps equal an independent computation from the files (tests/api/linkage_expect.py),
     and the three planted ones are among them (gridlink/demo/linkage.py)."""
     import json
-    from datetime import timedelta
+    from datetime import date, timedelta
 
     from linkage_expect import LINKAGE_GAPS, expected_gaps
 
-    from gridlink.demo.generate import generate
-    from gridlink.demo.lists import TODAY
-
-    generate(tmp_path, scale=300, district="510107", seed=7)  # byte-identical to the loaded set
-    expected = expected_gaps(tmp_path, TODAY)
+    folder = LOADED["folder"]
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    as_of = date.fromisoformat(manifest["asOf"])  # the set's "today": its dates count back from it
+    expected = expected_gaps(folder, as_of)
     q = """query($on: Date) { partyChain(divisionCode: "510107000000", asOf: $on) {
              missing { code problem message unit { uid } } } }"""
-    chains = data(gql(client, q, {"on": TODAY.isoformat()}))["partyChain"]
+    chains = data(gql(client, q, {"on": as_of.isoformat()}))["partyChain"]
     got = {(m["code"], m["problem"], (m["unit"] or {}).get("uid")) for c in chains for m in c["missing"]
            if m["problem"] in LINKAGE_GAPS}
     assert got == expected
-    planted = next(f for f in json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))["files"]
-                   if f["kind"] == "committee-members")["planted"]
+    planted = next(f for f in manifest["files"] if f["kind"] == "committee-members")["planted"]
     assert {(planted["noDepartment"], "NO_RESPONSIBLE_DEPARTMENT", None),
             (planted["emptyCommittee"], "NO_PART_TIME_MEMBERS", None),
             (planted["nominalCommunity"], "PART_TIME_MEMBER_INACTIVE", planted["nominalUnit"])} <= got
     assert all(m["message"] for c in chains for m in c["missing"])
     # the planted 挂名 unit was active while its agreement ran (it ended 395 days before the as-of date)
-    earlier = data(gql(client, q, {"on": (TODAY - timedelta(days=400)).isoformat()}))["partyChain"]
+    earlier = data(gql(client, q, {"on": (as_of - timedelta(days=400)).isoformat()}))["partyChain"]
     assert planted["nominalUnit"] not in {(m["unit"] or {}).get("uid") for c in earlier for m in c["missing"]}

@@ -9,6 +9,7 @@ import pytest
 from graphql import parse, validate
 
 import gridlink.bench.query_probes_below  # noqa: F401  (registers its probes)
+from api.cost import estimate
 from api.schema import build_schema
 from api.settings import ApiSettings
 from gridlink.bench import query_p95
@@ -36,6 +37,8 @@ def test_probe_document_is_valid_and_its_variables_are_declared(name: str) -> No
     doc = PROBES[name].document
     assert doc is not None
     assert validate(schema, parse(doc)) == []
+    # within what a reader may ask for, or the run measures refusals
+    assert estimate(schema, parse(doc), None, {}) <= ApiSettings().max_cost_reader
     declared = set(re.findall(r"\$(\w+)\s*:", doc))
     for i in range(6):
         _, variables = PROBES[name].sample(POOL, i)

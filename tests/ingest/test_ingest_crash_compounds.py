@@ -37,11 +37,11 @@ def _community(i: int) -> str:
 def _compounds(tmp: Path) -> Path:
     rows = [["", _name(i), "商品房小区" if i % 3 else "老旧院落", _community(i), str(100 + i % 900), "8", "2005",
              "玉林物业有限公司" if i % 4 == 0 else "", COMPANY if i % 4 == 0 else "", "物业服务企业" if i % 4 == 0
-             else "居民自管", f"{104.051 + (i % 50) * 0.0001:.6f}" if i % 5 == 0 else "",
-             f"{30.621 + (i % 40) * 0.0001:.6f}" if i % 5 == 0 else ""] for i in range(N_COMPOUNDS)]
-    return write_csv(tmp / "compounds.csv", ["小区编码", "小区名称", "小区类型", "所属社区", "户数", "楼栋数", "建成年代",
-                                             "物业服务企业", "物业企业统一社会信用代码", "物业服务方式", "经度", "纬度"],
-                     rows)
+             else "居民自管", f"{104.051 + (i % 50) * 0.0001:.6f}" if i % 10 == 5 else "",
+             f"{30.621 + (i % 40) * 0.0001:.6f}" if i % 10 == 5 else ""] for i in range(N_COMPOUNDS)]
+    header = ["小区编码", "小区名称", "小区类型", "所属社区", "户数", "楼栋数", "建成年代", "物业服务企业",
+              "物业企业统一社会信用代码", "物业服务方式", "经度", "纬度"]
+    return write_csv(tmp / "compounds.csv", header, rows)
 
 
 def _contracts(tmp: Path) -> Path:
@@ -59,8 +59,8 @@ def _committees(tmp: Path) -> Path:
 
 def _orders(tmp: Path) -> Path:
     cats = ("物业管理", "噪音", "停车", "环境卫生")
-    return write_csv(tmp / "orders.csv", ["工单编号", "受理时间", "问题类别", "办理状态", "来电人", "来电号码", "诉求内容",
-                                          "小区名称", "所属社区"],
+    header = ["工单编号", "受理时间", "问题类别", "办理状态", "来电人", "来电号码", "诉求内容", "小区名称", "所属社区"]
+    return write_csv(tmp / "orders.csv", header,
                      [[f"GD{i:06d}", f"2025-{1 + i % 12:02d}-{1 + i % 28:02d} 09:00:00", cats[i % 4], "办结",
                        "王小明", "13812345678", f"王小明反映第{i}号问题，电话13812345678", _name(i % N_COMPOUNDS),
                        _community(i % N_COMPOUNDS)] for i in range(N_ORDERS)])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +116,10 @@ def test_dispute_hotspots_equal_an_independent_computation(driver: neo4j.Driver,
     rate = {(c, n): k for c, n, k in expected}
     rows = read_rows(folder, entry(manifest, "compounds"))
     households = {(r["所属社区"], r["小区名称"]): int(r["户数"]) for r in rows}
-    assert [round(rate[(c, n)] * 100 / households[(c, n)], 2) for c, n, _ in actual] == [
+    def half_up(x: float) -> float:  # Cypher's round(x, 2): half up on the double's shortest decimal form
+        return float(Decimal(repr(x)).quantize(Decimal("0.01"), ROUND_HALF_UP))
+
+    assert [half_up(rate[(c, n)] * 100 / households[(c, n)]) for c, n, _ in actual] == [
         r["per100Households"] for r in got]
     assert [r["per100Households"] for r in got] == sorted((r["per100Households"] for r in got), reverse=True)
 

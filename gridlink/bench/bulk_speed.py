@@ -107,12 +107,15 @@ def main(argv: list[str] | None = None) -> None:
         if args.dump is None:
             _clear(drv, db)  # bench organizations only; the divisions stay for LOAD CSV's MATCH
             path = folder / "bench-orgs.csv"
-            setting = _import_dir(drv, db)
-            confined = setting is not None and str(setting) not in ("", ".")
-            import_dir = get_server_settings().server_home() / setting if confined and setting else None
-            if import_dir is not None:  # LOAD CSV reads below the import folder (relative to the home)
+            import_dir: Path | None = None
+            url = path.resolve().as_uri()  # a server without import-folder confinement reads absolute paths
+            try:
+                _load_csv(drv, db, url, args.batch_size, "LOAD CSV FROM $url AS row WITH row LIMIT 1 "
+                          "CALL (row) { RETURN 1 AS x } IN TRANSACTIONS OF $batch ROWS RETURN count(*)")
+            except neo4j.exceptions.ClientError:  # confined: copy it into the import folder
+                import_dir = _import_dir(drv, db) or get_server_settings().server_home() / "import"
                 shutil.copy(path, import_dir / path.name)
-            url = f"file:///{path.name}" if import_dir is not None else path.resolve().as_uri()
+                url = f"file:///{path.name}"
             try:
                 for name, query in (("LOAD CSV + MERGE", LOAD_CSV), ("LOAD CSV with provenance", LOAD_CSV_PROVENANCE)):
                     t1 = time.monotonic()

@@ -207,12 +207,16 @@ def test_browser_guide_plays_in_chinese_and_its_params_run(api: str) -> None:
         ranking = _goto_slide(drv, "apoc.create.vRelationship")
         _set_params(drv, ranking)
         _run_block(drv, _visible(drv, "query"))
-        wait(drv, "the ranking graph", lambda d: len(d.find_elements(By.CSS_SELECTOR, "svg g.relationship")) >= 3
-             and "COULD_SERVE" in d.find_element(By.TAG_NAME, "body").text)
+        def scores_drawn(d: Any) -> list[str]:
+            """The relationship captions of the NEWEST frame (the community card's frame has relationships too)."""
+            newest = d.find_elements(By.CSS_SELECTOR, "[data-testid='frameContents']")[0]
+            return [t.text for t in newest.find_elements(By.CSS_SELECTOR, "svg g.relationship text") if t.text]
+
+        wait(drv, "the ranking graph with scores", lambda d: sum(1 for t in scores_drawn(d) if t.isdigit()) >= 3)
         time.sleep(2.5)  # the force layout settles
         newest = drv.find_elements(By.CSS_SELECTOR, "[data-testid='frameContents']")[0]
-        scores = [t.text for t in newest.find_elements(By.CSS_SELECTOR, "svg g.relationship text") if t.text]
-        assert sum(1 for t in scores if t.isdigit()) >= 3, scores[:20]  # the GraSS caption {score}
+        scores = scores_drawn(drv)
+        assert "COULD_SERVE" in newest.text and sum(1 for t in scores if t.isdigit()) >= 3, scores[:20]
         names = {t.text for t in newest.find_elements(By.CSS_SELECTOR, "svg g.node text") if t.text}
         assert "第1网格" in names, sorted(names)[:20]
         drv.execute_script("arguments[0].scrollIntoView({block: 'center'});",

@@ -34,6 +34,7 @@ from ingest.bulk_files import ImportFiles, write_import_files
 from ingest.bulk_graph import MemoryGraph
 from ingest.bulk_writes import MemoryLoader, link_duplicates, link_parents
 from ingest.compound_index import CompoundIndex
+from ingest.cypher import named
 from ingest.errors import InputError
 from ingest.lanes import batches
 from ingest.options import IngestOptions
@@ -151,8 +152,8 @@ def _check_target(drv: neo4j.Driver, db: str) -> None:
         raise InputError(f"a bulk load writes the store of the local server (port {s.bolt_port}), not {uri}",
                          hint="point NEO4J_URI at the server of `gridlink db start`, or load with `gridlink ingest`")
     server.start(s, quiet=True, keep_conf=True)
-    records, _, _ = drv.execute_query("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) AS n", database_=db,
-                                      routing_=neo4j.RoutingControl.READ)
+    query, params = named("ingest_bulk_graph_size")
+    records, _, _ = drv.execute_query(query, params, database_=db, routing_=neo4j.RoutingControl.READ)
     if records[0]["n"]:
         raise InputError(f"the database {db!r} is not empty ({records[0]['n']:,} nodes): a bulk load is a first "
                          "load into an empty database; nothing was read or written",

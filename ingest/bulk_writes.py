@@ -3,8 +3,8 @@
 :class:`MemoryLoader` stands in for :class:`ingest.load.Loader`: the same batches, the same reference lookups
 (``queries/ingest/ingest_lookup_*.cypher``: the smallest uid among the matches), the same groups and outcomes
 (:func:`ingest.load.group_rows`, :func:`ingest.load.node_outcomes`), and then what :mod:`ingest.writes`' Cypher
-does — MERGE on label and key, ``SET`` of the batch's property names (``null`` removes), provenance, extra labels,
-one relationship slot after another (a slot's far node is MATCHed, or MERGEd for ``merge_target``; a far node
+does — a merge on label and key, a set of the batch's property names (``null`` removes), provenance, extra labels,
+one relationship slot after another (a slot's far node is matched, or merged for ``merge_target``; a far node
 that is not there leaves the relationship out), pruning of updated rows. :func:`link_parents` and
 :func:`link_duplicates` are pass 2 of :mod:`ingest.parents` and the ``SAME_AS`` pass of :mod:`ingest.cleanup`.
 The bulk test compares the canonical graph hash of both paths, which is what keeps the two in step.

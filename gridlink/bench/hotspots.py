@@ -29,8 +29,8 @@ def measure(division: str, repeat: int, limit: int, until: date | None = None) -
     from gridlink.bench.query_samples import profile_query
     from queries.member_rules import get_member_rules
 
-    TODAY = until or today()  # noqa: N806
-    params = {"divisionCode": division, "since": year_before(TODAY).isoformat(), "until": TODAY.isoformat(),
+    day = until or today()
+    params = {"divisionCode": division, "since": year_before(day).isoformat(), "until": day.isoformat(),
               "limit": limit}
     ranking: list[float] = []
     evidence: list[float] = []
@@ -40,7 +40,7 @@ def measure(division: str, repeat: int, limit: int, until: date | None = None) -
         rows = read_sync("compound_dispute_hotspots", params)
         t1 = time.perf_counter()
         read_sync("compound_five_step_evidence", {"uids": [r["compound"]["uid"] for r in rows],
-                                                  **get_member_rules().status_params(TODAY)})
+                                                  **get_member_rules().status_params(day)})
         t2 = time.perf_counter()
         if i >= 2:
             ranking.append((t1 - t0) * 1000)

@@ -26,7 +26,6 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 #: slides whose right answer on the demo is "none": they must run and return exactly no row
 EMPTY_ON_DEMO = {
     "explore_grids_without_party_branch": "every demo grid has its 网格党支部 (tests/gridlink/test_demo_links.py)",
-    "indicator_history": "the demo stores no monthly snapshot: they exist once `gridlink report snapshot` has run",
 }
 
 

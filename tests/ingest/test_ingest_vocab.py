@@ -66,6 +66,7 @@ UNKNOWN_WORDS = [
     ("needs", "category", "美食"),
     ("memberships", "type", "观察员"),
     ("memberships", "allianceKind", "兴趣小组"),
+    ("agreements", "type", "租赁合同"),
 ]
 
 
@@ -78,6 +79,7 @@ def test_unknown_type_and_category_words_are_rejected_with_a_reason(ctx: Context
         "party-orgs": {"name": "某党支部", "category": "党支部"},
         "resources": {"id": "R1", "name": "会议室", "category": "场地阵地"},
         "needs": {"id": "N1", "title": "需求", "category": "场地阵地", "divisionCode": "510107005001"},
+        "agreements": {"id": "A1", "title": "共建协议", "orgName": "某单位", "divisionCode": "510107005001"},
         "memberships": {"type": "联盟成员", "orgName": "某单位", "allianceName": "某联盟",
                         "allianceKind": "区域化党建联盟"},
     }

@@ -168,6 +168,7 @@ def generate(out: Path, *, scale: int = 2000, district: str = "510107", seed: in
         member_status += indicator_plants.write_ageing_members(w, pm, cs, pidx)
         for row in compound_extra.dispute_residents(cs, pidx.ids, rng("dispute-residents")):
             pm.write(row)
+            member_status[row[3]] += 1  # the label column: the planted residents count like every member
     done("party-members", [pm], None, byStatus=dict(sorted(member_status.items())))
 
     with CsvSink(out / "work-orders.csv", compound_files.WORK_ORDER_HEADER, "gb18030") as wo:

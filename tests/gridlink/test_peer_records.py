@@ -10,7 +10,6 @@ the registry), as the browser tests do.
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 import neo4j
 import pytest
 from neo4j_helpers import wipe
+from required_tools import require
 from rich.console import Console
 
 from graph import vocab
@@ -33,13 +33,7 @@ pytestmark = pytest.mark.neo4j
 
 def require_peer() -> None:
     """Skip (locally) or fail (CI=true) when node or npm is missing, naming what."""
-    missing = peer_node.missing_tools()
-    if not missing:
-        return
-    reason = "the peer comparison needs " + ", ".join(missing)
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(reason + " — in CI it must run")
-    pytest.skip(reason)
+    require(peer_node.missing_tools(), "the peer comparison needs", "in CI it must run")
 
 
 def test_the_peer_check_skips_locally_but_fails_in_ci_without_node(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from required_tools import require
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,13 +53,7 @@ def missing_tools() -> list[str]:
 
 def require_browser() -> None:
     """Skip (locally) or fail (CI=true) when a tool is missing, naming it."""
-    missing = missing_tools()
-    if not missing:
-        return
-    reason = "browser tests need " + ", ".join(missing)
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(reason + " — .ci/run installs them; in CI they must run")
-    pytest.skip(reason)
+    require(missing_tools(), "browser tests need", ".ci/run installs them; in CI they must run")
 
 
 @contextmanager

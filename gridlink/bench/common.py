@@ -20,7 +20,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -124,6 +124,30 @@ def write_report(name: str, body: dict[str, Any]) -> Path:
     return path
 
 
+def wait_ready(proc: subprocess.Popen[bytes], ready: Callable[[], bool], seconds: float) -> bool:
+    """Poll ``ready()`` every 0.3 s until it is true (True) or ``seconds`` pass or ``proc`` exits (False); a
+    connection refused while the server starts counts as not ready yet."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if ready():
+                return True
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            return False
+        time.sleep(0.3)
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    """Terminate a server subprocess; kill it when it has not exited 15 s later."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -148,23 +172,11 @@ def serve_api(port: int | None = None, workers: int = 1,
                              "--no-access-log"], env=env, cwd=cwd or REPO)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise SystemExit("the API did not become ready within 90 s (is Neo4j up? `gridlink db status`)")
-            time.sleep(0.3)
+        if not wait_ready(proc, lambda: httpx.get(f"{base}/readyz", timeout=2).status_code == 200, 90):
+            raise SystemExit("the API did not become ready within 90 s (is Neo4j up? `gridlink db status`)")
         yield base, proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 def wipe_data(drv: neo4j.Driver, database: str = "neo4j", batch: int = 10_000) -> None:

@@ -13,14 +13,13 @@ import hashlib
 import os
 import shutil
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 
-from gridlink.bench.common import free_port
+from gridlink.bench.common import free_port, stop, wait_ready
 
 PEER_DIR = Path(__file__).with_name("peer")
 CACHE = Path(os.environ.get("GRIDLINK_PEER_CACHE", Path.home() / ".cache" / "gridlink" / "peer"))
@@ -87,21 +86,9 @@ def serve_peer(port: int | None = None) -> Iterator[tuple[str, subprocess.Popen[
     proc = subprocess.Popen(["node", "server.js"], cwd=folder, env=env, stdout=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                r = httpx.post(url, json={"query": "{ __typename }"}, timeout=2)
-                if r.status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise PeerUnavailable(f"the peer did not answer on {url} within 60 s (exit code {proc.poll()})")
-            time.sleep(0.3)
+        if not wait_ready(proc, lambda: httpx.post(url, json={"query": "{ __typename }"}, timeout=2).status_code == 200,
+                          60):
+            raise PeerUnavailable(f"the peer did not answer on {url} within 60 s (exit code {proc.poll()})")
         yield url, proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)

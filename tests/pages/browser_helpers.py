@@ -86,6 +86,18 @@ def wait(drv: Any, what: str, fn: Any, timeout: float = 60) -> Any:
         pytest.fail(f"timed out after {timeout:.0f}s waiting for {what}")
 
 
+def quietly_waited(drv: Any, fn: Any, timeout: float) -> bool:
+    """Whether ``fn(driver)`` became truthy within ``timeout`` seconds (no failure, no screenshot)."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    try:
+        WebDriverWait(drv, timeout, poll_frequency=0.3).until(lambda d: fn(d))
+    except TimeoutException:
+        return False
+    return True
+
+
 def shot(drv: Any, name: str) -> Path:
     """Save a screenshot as an artifact under reports/browser-tests/."""
     SHOTS.mkdir(parents=True, exist_ok=True)
